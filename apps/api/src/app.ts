@@ -1,0 +1,220 @@
+/**
+ * buildApp(): opens the database, migrates, seeds the demo city when configured, starts the job queue,
+ * then registers the core plugins and each module's routes. main.ts only adds listen() and signals.
+ */
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify from 'fastify';
+import { sql } from 'kysely';
+import { Type } from 'typebox';
+import type { Config } from './config.ts';
+import { auditRoutes } from './core/audit/audit.routes.ts';
+import { registerAuthentication } from './core/auth/authenticate.ts';
+import type { AppContext } from './core/context.ts';
+import { openDatabase, type DatabaseHandle } from './core/db/database.ts';
+import { migrateToLatest } from './core/db/migrate.ts';
+import { AppError } from './core/errors.ts';
+import { createErrorHandler, problemBody, PROBLEM_CONTENT_TYPE } from './core/http/problem.ts';
+import type { App } from './core/http/types.ts';
+import { validatorCompiler } from './core/http/validation.ts';
+import { negotiateLocale } from './core/i18n/locale.ts';
+import { startJobQueue, type JobQueue } from './core/jobs/queue.ts';
+import { devOutboxRoutes } from './core/messaging/dev-outbox.routes.ts';
+import { createDevSender, createSmtpSender, deliverPendingMessages, type MessageSender } from './core/messaging/outbox.ts';
+import { agenciesRoutes } from './modules/agencies/index.ts';
+import { identityRoutes, resolveSessionToken } from './modules/identity/index.ts';
+import { seedDemoCity } from './seed/demo-city.ts';
+
+export interface BuildOptions {
+  config: Config;
+  /** An already open database (tests share one per file); otherwise opened from config. */
+  database?: DatabaseHandle;
+  /** Start the durable job queue (default true). Tests of plain HTTP behaviour may skip it. */
+  jobs?: boolean;
+}
+
+export interface BuiltApp {
+  app: App;
+  handle: DatabaseHandle;
+  jobs: JobQueue | null;
+  /** Stops accepting requests, finishes in-flight ones, stops the jobs, closes the database. */
+  close(): Promise<void>;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{8,100}$/;
+const DELIVER_MESSAGES = 'messages.deliver';
+
+/** Builds the whole platform on one database. */
+export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
+  const { config } = options;
+  const app: App = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+    },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    requestIdLogLabel: 'requestId',
+    return503OnClosing: true,
+    ajv: { customOptions: { strict: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const handle = options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolMax: config.databasePoolMax }));
+  const ownsDatabase = options.database === undefined;
+  let jobs: JobQueue | null = null;
+  try {
+    const applied = await migrateToLatest(handle.db);
+    if (applied.length > 0) app.log.info({ migrations: applied }, 'database migrated');
+
+    const sender: MessageSender =
+      config.messages.sender === 'smtp' && config.messages.smtpUrl
+        ? createSmtpSender(config.messages.smtpUrl, config.messages.mailFrom)
+        : createDevSender(app.log);
+
+    const ctx: AppContext = {
+      db: handle.db,
+      config,
+      log: app.log,
+      canSend: (channel) => sender.supports(channel),
+      kickMessageDelivery: () => {
+        jobs?.send(DELIVER_MESSAGES, {}, { singletonKey: 'sweep', singletonSeconds: 1 }).catch((error: unknown) => app.log.warn({ err: error }, 'could not queue message delivery'));
+      },
+    };
+    app.decorate('ctx', ctx);
+
+    if (config.seedDemo) {
+      const result = await seedDemoCity(ctx, (phase, done, total) => {
+        if (total > 0) app.log.info({ phase, done, total }, `seeding demo city: ${phase} ${done}/${total}`);
+      });
+      app.log.info(result, 'demo city ready');
+    }
+
+    if (options.jobs !== false) {
+      jobs = await startJobQueue(handle, config.databaseUrl, (error) => app.log.error({ err: error }, 'job queue error'));
+      await jobs.createQueue(DELIVER_MESSAGES);
+      await jobs.work(DELIVER_MESSAGES, { pollingIntervalSeconds: 2 }, async () => {
+        await deliverPendingMessages(handle.db, sender, app.log);
+      });
+      // The sweep catches messages whose kick was lost (e.g. a crash right after commit).
+      await jobs.schedule(DELIVER_MESSAGES, '* * * * *');
+    }
+  } catch (error) {
+    await jobs?.stop({ graceful: false }).catch(() => undefined);
+    if (ownsDatabase) await handle.close();
+    throw error;
+  }
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setErrorHandler(createErrorHandler(config.bodyLimitBytes));
+  app.decorateRequest('locale', 'vi');
+  app.addHook('onRequest', async (request, reply) => {
+    request.locale = negotiateLocale(request.headers['accept-language']);
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    strictTransportSecurity: config.publicUrl.startsWith('https://'),
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    max: config.rateLimitPerMinute,
+    timeWindow: '1 minute',
+    allowList: (request) => request.url === '/health',
+    errorResponseBuilder: (_request, context) =>
+      new AppError('http.rate_limited', { params: { retryAfter: Math.ceil(context.ttl / 1000) }, headers: { 'retry-after': String(Math.ceil(context.ttl / 1000)) } }),
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'OneCity API',
+        version: '0.1.0',
+        description: 'Open smart-city platform: identity, agencies, audit. Errors are RFC 9457 problem+json, localised by Accept-Language (vi, en).',
+      },
+      servers: [{ url: config.publicUrl }],
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: config.session.cookieName } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+
+  registerAuthentication(app, (token) => resolveSessionToken(app.ctx, token), config.session.cookieName);
+
+  app.get(
+    '/health',
+    {
+      schema: {
+        tags: ['platform'],
+        summary: 'Liveness and database check',
+        response: { 200: Type.Object({ status: Type.Literal('ok') }), 503: Type.Object({ status: Type.Literal('unavailable') }) },
+      },
+    },
+    async (_request, reply) => {
+      try {
+        await sql`select 1`.execute(handle.db);
+        return { status: 'ok' as const };
+      } catch {
+        return reply.code(503).send({ status: 'unavailable' as const });
+      }
+    },
+  );
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(identityRoutes);
+  await app.register(agenciesRoutes);
+  await app.register(auditRoutes);
+  if (config.messages.sender === 'dev' && config.nodeEnv !== 'production') await app.register(devOutboxRoutes);
+
+  const indexHtml = path.join(config.webDistDir, 'index.html');
+  const hasWeb = fs.existsSync(indexHtml);
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: config.webDistDir, prefix: '/', wildcard: false, index: ['index.html'] });
+  } else {
+    app.log.warn({ webDistDir: config.webDistDir }, 'web app not built: run `npm run build` to serve it');
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const pathname = request.url.split('?')[0] ?? '/';
+    // The web app owns every other GET path (client-side routes such as /console or /ioc).
+    if (hasWeb && request.method === 'GET' && !pathname.startsWith('/api/') && !path.extname(pathname)) {
+      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    }
+    return reply
+      .code(404)
+      .type(PROBLEM_CONTENT_TYPE)
+      .send(problemBody('http.not_found', request.locale ?? 'vi', { params: { path: pathname }, instance: pathname, requestId: request.id }));
+  });
+
+  await app.ready();
+  return {
+    app,
+    handle,
+    jobs,
+    async close() {
+      await app.close();
+      await jobs?.stop({ graceful: true, timeout: 5000 }).catch((error: unknown) => app.log.warn({ err: error }, 'job queue stop failed'));
+      if (ownsDatabase) await handle.close();
+    },
+  };
+}

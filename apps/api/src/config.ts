@@ -1,0 +1,134 @@
+/**
+ * The only reader of process.env. Every variable is validated here; when anything is wrong the
+ * process stops and lists every problem at once, so an operator fixes the whole file in one pass.
+ */
+import path from 'node:path';
+
+export type NodeEnv = 'development' | 'production' | 'test';
+export type MessageSenderKind = 'dev' | 'smtp';
+
+export interface Config {
+  nodeEnv: NodeEnv;
+  port: number;
+  host: string;
+  publicUrl: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  databasePoolMax: number;
+  seedDemo: boolean;
+  logLevel: string;
+  trustProxy: boolean;
+  bodyLimitBytes: number;
+  rateLimitPerMinute: number;
+  session: { ttlHours: number; cookieName: string; cookieSecure: boolean };
+  login: { maxFailuresPerAccount: number; maxFailuresPerIp: number; ipWindowMinutes: number };
+  passwordHash: { memoryCost: number; timeCost: number; parallelism: number };
+  messages: { sender: MessageSenderKind; smtpUrl: string | null; mailFrom: string };
+  webDistDir: string;
+  shutdownTimeoutMs: number;
+}
+
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.problems = problems;
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** Reads and validates the environment; throws ConfigError naming every problem. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const problems: string[] = [];
+  const read = (name: string): string | undefined => {
+    const value = env[name];
+    return value === undefined || value.trim() === '' ? undefined : value.trim();
+  };
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = read(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be an integer between ${min} and ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
+  const boolean = (name: string, fallback: boolean): boolean => {
+    const raw = read(name);
+    if (raw === undefined) return fallback;
+    if (['true', '1', 'yes'].includes(raw.toLowerCase())) return true;
+    if (['false', '0', 'no'].includes(raw.toLowerCase())) return false;
+    problems.push(`${name} must be true or false (got "${raw}")`);
+    return fallback;
+  };
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const raw = read(name);
+    if (raw === undefined) return fallback;
+    if (!allowed.includes(raw as T)) {
+      problems.push(`${name} must be one of ${allowed.join(', ')} (got "${raw}")`);
+      return fallback;
+    }
+    return raw as T;
+  };
+
+  const nodeEnv = oneOf<NodeEnv>('NODE_ENV', ['development', 'production', 'test'], 'development');
+  const isProduction = nodeEnv === 'production';
+  const port = integer('PORT', 3000, 0, 65535);
+  const host = read('HOST') ?? '127.0.0.1';
+  const publicUrl = (read('PUBLIC_URL') ?? `http://localhost:${port}`).replace(/\/$/, '');
+  if (!/^https?:\/\/[^\s/]+/.test(publicUrl)) problems.push(`PUBLIC_URL must be an http(s) URL (got "${publicUrl}")`);
+
+  const databaseUrl = read('DATABASE_URL') ?? null;
+  if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  const seedDemo = boolean('SEED_DEMO', !isProduction);
+  if (isProduction && seedDemo) problems.push('SEED_DEMO must not be true when NODE_ENV=production (demo accounts have published passwords)');
+
+  const sender = oneOf<MessageSenderKind>('MESSAGE_SENDER', ['dev', 'smtp'], isProduction ? 'smtp' : 'dev');
+  const smtpUrl = read('SMTP_URL') ?? null;
+  if (sender === 'smtp' && smtpUrl === null) problems.push('SMTP_URL is required when MESSAGE_SENDER=smtp');
+  if (smtpUrl !== null && !/^smtps?:\/\//.test(smtpUrl)) problems.push('SMTP_URL must start with smtp:// or smtps://');
+  if (isProduction && sender === 'dev') problems.push('MESSAGE_SENDER=dev is for development only; use smtp in production');
+
+  const logLevel = read('LOG_LEVEL') ?? (nodeEnv === 'test' ? 'silent' : 'info');
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+
+  const config: Config = {
+    nodeEnv,
+    port,
+    host,
+    publicUrl,
+    dataDir: path.resolve(read('DATA_DIR') ?? './data'),
+    databaseUrl,
+    databasePoolMax: integer('DATABASE_POOL_MAX', 10, 1, 500),
+    seedDemo,
+    logLevel,
+    trustProxy: boolean('TRUST_PROXY', false),
+    bodyLimitBytes: integer('BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
+    rateLimitPerMinute: integer('RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
+    session: {
+      ttlHours: integer('SESSION_TTL_HOURS', 12, 1, 24 * 90),
+      cookieName: 'onecity_session',
+      cookieSecure: boolean('COOKIE_SECURE', publicUrl.startsWith('https://')),
+    },
+    login: {
+      maxFailuresPerAccount: integer('LOGIN_MAX_FAILURES', 10, 3, 100),
+      maxFailuresPerIp: integer('LOGIN_MAX_FAILURES_PER_IP', 50, 5, 100_000),
+      ipWindowMinutes: integer('LOGIN_IP_WINDOW_MINUTES', 15, 1, 24 * 60),
+    },
+    // OWASP Password Storage Cheat Sheet: argon2id with m=19 MiB, t=2, p=1 as the minimum.
+    passwordHash: {
+      memoryCost: integer('ARGON2_MEMORY_KIB', 19_456, isProduction ? 19_456 : 64, 4_194_304),
+      timeCost: integer('ARGON2_ITERATIONS', 2, isProduction ? 2 : 1, 100),
+      parallelism: 1,
+    },
+    messages: { sender, smtpUrl, mailFrom: read('MAIL_FROM') ?? 'OneCity <no-reply@onecity.local>' },
+    webDistDir: path.resolve(read('WEB_DIST_DIR') ?? path.join(import.meta.dirname, '../../web/dist')),
+    shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

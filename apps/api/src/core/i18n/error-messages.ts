@@ -1,0 +1,54 @@
+/**
+ * Every error code of the platform with its HTTP status and its message in Vietnamese and English.
+ * Codes are stable: clients may branch on them. Modules add their codes here under their own prefix.
+ */
+interface CatalogueEntry {
+  status: number;
+  vi: string;
+  en: string;
+}
+
+const catalogue = {
+  // http: the request itself is malformed
+  'http.validation_failed': { status: 400, vi: 'Dữ liệu gửi lên không hợp lệ.', en: 'The request data is invalid.' },
+  'http.malformed_json': { status: 400, vi: 'Nội dung JSON không đúng cú pháp.', en: 'The request body is not valid JSON.' },
+  'http.unsupported_media_type': { status: 415, vi: 'Kiểu nội dung {contentType} không được hỗ trợ.', en: 'Content type {contentType} is not supported.' },
+  'http.body_too_large': { status: 413, vi: 'Nội dung gửi lên vượt quá {limit} byte.', en: 'The request body exceeds {limit} bytes.' },
+  'http.not_found': { status: 404, vi: 'Không tìm thấy địa chỉ {path}.', en: 'No route matches {path}.' },
+  'http.method_not_allowed': { status: 405, vi: 'Phương thức không được hỗ trợ.', en: 'Method not allowed.' },
+  'http.rate_limited': { status: 429, vi: 'Quá nhiều yêu cầu. Vui lòng thử lại sau {retryAfter} giây.', en: 'Too many requests. Try again in {retryAfter} seconds.' },
+  'http.bad_request': { status: 400, vi: 'Yêu cầu không hợp lệ.', en: 'Bad request.' },
+  'http.internal': { status: 500, vi: 'Đã có lỗi hệ thống. Mã yêu cầu: {requestId}.', en: 'An internal error occurred. Request id: {requestId}.' },
+  'http.unavailable': { status: 503, vi: 'Hệ thống đang tạm ngừng phục vụ.', en: 'The service is temporarily unavailable.' },
+  // auth: who is calling
+  'auth.unauthenticated': { status: 401, vi: 'Vui lòng đăng nhập.', en: 'Please log in.' },
+  'auth.invalid_token': { status: 401, vi: 'Phiên đăng nhập không hợp lệ hoặc đã hết hạn.', en: 'The session is invalid or has expired.' },
+  'auth.forbidden': { status: 403, vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You are not allowed to do this.' },
+  'auth.csrf_invalid': { status: 403, vi: 'Thiếu hoặc sai mã chống giả mạo yêu cầu (CSRF).', en: 'The CSRF token is missing or wrong.' },
+  'auth.too_many_attempts': { status: 429, vi: 'Đăng nhập sai quá nhiều lần từ địa chỉ này. Thử lại sau {retryAfter} giây.', en: 'Too many failed logins from this address. Try again in {retryAfter} seconds.' },
+  // identity
+  'identity.invalid_login': { status: 400, vi: 'Hãy nhập số điện thoại Việt Nam (10 số) hoặc địa chỉ email hợp lệ.', en: 'Enter a Vietnamese phone number (10 digits) or a valid e-mail address.' },
+  'identity.login_taken': { status: 409, vi: 'Số điện thoại hoặc email này đã được đăng ký.', en: 'This phone number or e-mail is already registered.' },
+  'identity.invalid_credentials': { status: 401, vi: 'Tài khoản hoặc mật khẩu không đúng.', en: 'Wrong login or password.' },
+  'identity.account_locked': { status: 423, vi: 'Tài khoản đã bị khóa do đăng nhập sai nhiều lần. Hãy đặt lại mật khẩu để mở khóa.', en: 'The account is locked after too many failed logins. Reset the password to unlock it.' },
+  'identity.not_verified': { status: 403, vi: 'Tài khoản chưa được xác thực. Hãy nhập mã đã gửi tới {login}.', en: 'The account is not verified yet. Enter the code sent to {login}.' },
+  'identity.invalid_code': { status: 400, vi: 'Mã xác thực không đúng hoặc đã hết hạn.', en: 'The code is wrong or has expired.' },
+  'identity.already_verified': { status: 409, vi: 'Tài khoản đã được xác thực.', en: 'The account is already verified.' },
+  'identity.weak_password': { status: 400, vi: 'Mật khẩu quá dễ đoán: {reason}.', en: 'The password is too easy to guess: {reason}.' },
+  'identity.wrong_password': { status: 400, vi: 'Mật khẩu hiện tại không đúng.', en: 'The current password is wrong.' },
+  'identity.user_not_found': { status: 404, vi: 'Không tìm thấy người dùng.', en: 'User not found.' },
+  'identity.grant_not_found': { status: 404, vi: 'Không tìm thấy quyền đã cấp.', en: 'Role grant not found.' },
+  'identity.grant_needs_agency': { status: 400, vi: 'Vai trò {role} phải gắn với một cơ quan.', en: 'The role {role} must be granted on an agency.' },
+  'identity.grant_exists': { status: 409, vi: 'Người dùng đã có vai trò này tại cơ quan này.', en: 'The user already has this role at this agency.' },
+  'identity.channel_unavailable': { status: 400, vi: 'Hệ thống chưa gửi được tin nhắn SMS; hãy đăng ký bằng email.', en: 'SMS delivery is not configured; register with an e-mail address.' },
+  'identity.code_recently_sent': { status: 429, vi: 'Mã vừa được gửi. Vui lòng đợi {retryAfter} giây trước khi yêu cầu mã mới.', en: 'A code was just sent. Wait {retryAfter} seconds before asking for a new one.' },
+  // agencies
+  'agencies.not_found': { status: 404, vi: 'Không tìm thấy cơ quan {code}.', en: 'Agency {code} not found.' },
+  'agencies.code_taken': { status: 409, vi: 'Mã cơ quan {code} đã tồn tại.', en: 'Agency code {code} is already used.' },
+  'agencies.outside_scope': { status: 403, vi: 'Cơ quan {code} nằm ngoài phạm vi quản lý của bạn.', en: 'Agency {code} is outside your scope.' },
+  'agencies.invalid_parent': { status: 400, vi: 'Không thể đặt loại cơ quan {kind} dưới {parentKind}.', en: 'An agency of kind {kind} cannot sit under {parentKind}.' },
+  'areas.invalid_geojson': { status: 400, vi: 'Dữ liệu GeoJSON không hợp lệ: {reason}.', en: 'Invalid GeoJSON: {reason}.' },
+} satisfies Record<string, CatalogueEntry>;
+
+export type ErrorCode = keyof typeof catalogue;
+export const messageCatalogue: Record<ErrorCode, CatalogueEntry> = catalogue;

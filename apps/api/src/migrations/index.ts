@@ -1,0 +1,10 @@
+/**
+ * The one ordered migration history. Forward-only: a migration is never edited once released;
+ * a change is a new migration. Names: YYYYMMDDHHMMSS_verb-object.
+ */
+import type { Migration } from 'kysely/migration';
+import * as createFoundationTables from './20261129090000_create-foundation-tables.ts';
+
+export const migrations: Record<string, Migration> = {
+  '20261129090000_create-foundation-tables': createFoundationTables,
+};
