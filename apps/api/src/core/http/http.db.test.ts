@@ -1,3 +1,4 @@
+import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countRows, createTestApp, loginToken, type TestApp } from '../../../test/harness.ts';
 
@@ -14,7 +15,7 @@ async function snapshot() {
 }
 
 describe('bad input gets a clear, localised 4xx and changes nothing', () => {
-  const cases: { name: string; status: number; code: string; field?: string; request: () => Parameters<TestApp['app']['inject']>[0] }[] = [
+  const cases: { name: string; status: number; code: string; field?: string; request: () => InjectOptions }[] = [
     {
       name: 'malformed JSON',
       status: 400,
@@ -112,7 +113,7 @@ describe('bad input gets a clear, localised 4xx and changes nothing', () => {
       expect(problem.requestId).toBe(vi.headers['x-request-id']);
       expect(vi.body).not.toMatch(/at .*\.ts:\d+|node_modules|stack/i);
       if (testCase.field) expect(problem.errors.map((e: { field: string }) => e.field)).toContain(testCase.field);
-      const en = await t.app.inject({ ...request, headers: { ...(request as { headers?: object }).headers, 'accept-language': 'en-GB,en;q=0.9' } } as never);
+      const en = await t.app.inject({ ...request, headers: { ...request.headers, 'accept-language': 'en-GB,en;q=0.9' } });
       expect(en.json().code).toBe(testCase.code);
       expect(en.json().detail).not.toBe(problem.detail);
       expect(await snapshot()).toEqual(before);
