@@ -100,7 +100,7 @@ function lockDataDir(dataDir: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number(fs.readFileSync(lockFile, 'utf8'));
       if (Number.isInteger(holder) && holder !== process.pid && isProcessAlive(holder)) {
-        throw new Error(`The data directory ${dataDir} is in use by process ${holder}; stop it or set another DATA_DIR.`);
+        throw new Error(`The data directory ${dataDir} is in use by process ${holder}; stop it or set another DATA_DIR.`, { cause: error });
       }
       fs.rmSync(lockFile, { force: true });
     }
