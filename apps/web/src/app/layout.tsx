@@ -1,0 +1,93 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { CONSOLE_ROLES, IOC_ROLES } from '@onecity/contracts';
+import { Icon } from '../components/icon.tsx';
+import { LanguageSwitch } from '../components/language-switch.tsx';
+import { hasAnyRole, useSession } from './session.tsx';
+
+/** Header (brand, navigation, language switch), main content and footer around every screen. */
+export function Layout() {
+  const { t } = useTranslation();
+  const mainRef = useFocusOnNavigation();
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="site-header">
+        <div className="site-header__inner">
+          <Link to="/" className="brand">
+            <Icon name="logo" size={28} />
+            <span className="brand__name">{t('app.name')}</span>
+          </Link>
+          <SiteNavigation />
+          <LanguageSwitch />
+        </div>
+      </header>
+      <main id="main" className="site-main" ref={mainRef} tabIndex={-1}>
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <p>{t('app.footer')}</p>
+      </footer>
+    </div>
+  );
+}
+
+function SiteNavigation() {
+  const { t } = useTranslation();
+  const { session } = useSession();
+  if (session.status === 'loading') return <nav className="site-nav" aria-label={t('app.mainNavigation')} />;
+  const user = session.status === 'authenticated' ? session.user : undefined;
+  return (
+    <nav className="site-nav" aria-label={t('app.mainNavigation')}>
+      <ul className="site-nav__list">
+        {user === undefined ? (
+          <>
+            <li>
+              <NavLink to="/login">{t('nav.login')}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/register">{t('nav.register')}</NavLink>
+            </li>
+          </>
+        ) : (
+          <>
+            {hasAnyRole(user, CONSOLE_ROLES) && (
+              <li>
+                <NavLink to="/console">{t('nav.console')}</NavLink>
+              </li>
+            )}
+            {hasAnyRole(user, IOC_ROLES) && (
+              <li>
+                <NavLink to="/ioc">{t('nav.ioc')}</NavLink>
+              </li>
+            )}
+            <li>
+              <NavLink to="/profile">{t('nav.account')}</NavLink>
+            </li>
+          </>
+        )}
+      </ul>
+    </nav>
+  );
+}
+
+/**
+ * After a client-side navigation, moves focus to the new page's heading (or main), as a full page load
+ * would for screen-reader users. The first render is left alone so the browser's own focus stays.
+ */
+function useFocusOnNavigation() {
+  const mainRef = useRef<HTMLElement>(null);
+  const { pathname } = useLocation();
+  const previousPathname = useRef(pathname);
+  useEffect(() => {
+    if (previousPathname.current === pathname) return;
+    previousPathname.current = pathname;
+    const main = mainRef.current;
+    const heading = main?.querySelector<HTMLElement>('h1[tabindex="-1"]');
+    (heading ?? main)?.focus();
+  }, [pathname]);
+  return mainRef;
+}

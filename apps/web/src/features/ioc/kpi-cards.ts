@@ -1,0 +1,6 @@
+/**
+ * The indicators the operations centre will show (Decision 766 service indices and the city's own
+ * report and payment figures). Each stays "no data" until the module that produces it exists.
+ */
+export const KPI_CARDS = ['reportsOpen', 'reportsOverdue', 'dossiersOnTime', 'satisfaction', 'paymentsOnline', 'alertsActive'] as const;
+export type KpiKey = (typeof KPI_CARDS)[number];
