@@ -17,21 +17,14 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    // Module walls: a module is entered through its index.ts only.
-    files: ['apps/api/src/modules/**/*.ts'],
+  ...[
+    // Module walls: a module is entered through its index.ts only. The pattern differs with the depth of the file.
+    { files: ['apps/api/src/modules/*/*.ts'], regex: '^\\.\\./[^./][^/]*/(?!index\\.ts$).+' },
+    { files: ['apps/api/src/modules/*/*/*.ts'], regex: '^\\.\\./\\.\\./[^./][^/]*/(?!index\\.ts$).+' },
+  ].map(({ files, regex }) => ({
+    files,
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              regex: '^\\.\\./(?!\\.\\./)[^/]+/(?!index\\.ts$).+',
-              message: "Import another module through its index.ts, never its internals.",
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: [{ regex, message: 'Import another module through its index.ts, never its internals.' }] }],
     },
-  },
+  })),
 );

@@ -30,6 +30,7 @@ import { startJobQueue, type JobQueue } from './core/jobs/queue.ts';
 import { devOutboxRoutes } from './core/messaging/dev-outbox.routes.ts';
 import { createDevSender, createSmtpSender, deliverPendingMessages, type MessageSender } from './core/messaging/outbox.ts';
 import { agenciesRoutes } from './modules/agencies/index.ts';
+import { calendarRoutes, ensureShippedHolidays } from './modules/calendar/index.ts';
 import { identityRoutes, resolveSessionToken } from './modules/identity/index.ts';
 import { seedDemoCity } from './seed/demo-city.ts';
 
@@ -92,6 +93,9 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
       },
     };
     app.decorate('ctx', ctx);
+
+    const loadedYears = await ensureShippedHolidays(ctx);
+    if (loadedYears.length > 0) app.log.info({ years: loadedYears }, 'holiday calendar loaded');
 
     if (config.seedDemo) {
       const result = await seedDemoCity(ctx, (phase, done, total) => {
@@ -183,6 +187,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
 
   await app.register(identityRoutes);
   await app.register(agenciesRoutes);
+  await app.register(calendarRoutes);
   await app.register(auditRoutes);
   if (config.messages.sender === 'dev' && config.nodeEnv !== 'production') await app.register(devOutboxRoutes);
 

@@ -26,6 +26,8 @@ export interface Config {
   messages: { sender: MessageSenderKind; smtpUrl: string | null; mailFrom: string };
   webDistDir: string;
   shutdownTimeoutMs: number;
+  /** Office hours in the city's time zone, as minutes after midnight. */
+  officeHours: { startMinute: number; endMinute: number; timeZone: string };
 }
 
 export class ConfigError extends Error {
@@ -93,6 +95,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (smtpUrl !== null && !/^smtps?:\/\//.test(smtpUrl)) problems.push('SMTP_URL must start with smtp:// or smtps://');
   if (isProduction && sender === 'dev') problems.push('MESSAGE_SENDER=dev is for development only; use smtp in production');
 
+  const officeHoursText = read('OFFICE_HOURS') ?? '07:30-17:00';
+  const officeMatch = /^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]):([0-5]\d)$/.exec(officeHoursText);
+  const officeStart = officeMatch ? Number(officeMatch[1]) * 60 + Number(officeMatch[2]) : 450;
+  const officeEnd = officeMatch ? Number(officeMatch[3]) * 60 + Number(officeMatch[4]) : 1020;
+  if (!officeMatch || officeStart >= officeEnd) problems.push(`OFFICE_HOURS must look like 07:30-17:00 with the start before the end (got "${officeHoursText}")`);
+  const timeZone = read('TIME_ZONE') ?? 'Asia/Ho_Chi_Minh';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+  } catch {
+    problems.push(`TIME_ZONE must be an IANA time zone such as Asia/Ho_Chi_Minh (got "${timeZone}")`);
+  }
+
   const logLevel = read('LOG_LEVEL') ?? (nodeEnv === 'test' ? 'silent' : 'info');
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
 
@@ -128,6 +142,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     messages: { sender, smtpUrl, mailFrom: read('MAIL_FROM') ?? 'OneCity <no-reply@onecity.local>' },
     webDistDir: path.resolve(read('WEB_DIST_DIR') ?? path.join(import.meta.dirname, '../../web/dist')),
     shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
+    officeHours: { startMinute: officeStart, endMinute: officeEnd, timeZone },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

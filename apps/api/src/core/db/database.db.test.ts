@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/harness.ts';
 import { openDatabase } from './database.ts';
+import { migrations } from '../../migrations/index.ts';
 import { migrateToLatest } from './migrate.ts';
 
 let database: TestDatabase;
@@ -15,7 +16,7 @@ describe(`database (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`
     const second = await openDatabase({ databaseUrl: database.databaseUrl, dataDir: '', inMemory: true });
     const shared = database.databaseUrl ? second : database.handle;
     const [a, b] = await Promise.all([migrateToLatest(database.handle.db), migrateToLatest(shared.db)]);
-    expect([...a, ...b]).toEqual(['20261129090000_create-foundation-tables']);
+    expect([...a, ...b]).toEqual(Object.keys(migrations));
     if (shared !== database.handle) await second.close();
     else await second.close();
     expect(await migrateToLatest(database.handle.db)).toEqual([]);

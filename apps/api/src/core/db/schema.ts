@@ -94,6 +94,23 @@ export interface LoginFailuresTable {
   at: CreatedAt;
 }
 
+// calendar module
+export interface CalendarYearsTable {
+  year: number;
+  basis: string;
+  source: string;
+  updated_at: UpdatedAt;
+  updated_by: string | null;
+}
+
+export interface CalendarDaysTable {
+  date: string;
+  year: number;
+  kind: string;
+  name_vi: string;
+  name_en: string;
+}
+
 // core/messaging
 export interface OutboxMessagesTable {
   id: Generated<string>;
@@ -142,4 +159,6 @@ export interface DB {
   outbox_messages: OutboxMessagesTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  calendar_years: CalendarYearsTable;
+  calendar_days: CalendarDaysTable;
 }

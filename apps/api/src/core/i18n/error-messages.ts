@@ -47,6 +47,8 @@ const catalogue = {
   'agencies.code_taken': { status: 409, vi: 'Mã cơ quan {code} đã tồn tại.', en: 'Agency code {code} is already used.' },
   'agencies.outside_scope': { status: 403, vi: 'Cơ quan {code} nằm ngoài phạm vi quản lý của bạn.', en: 'Agency {code} is outside your scope.' },
   'agencies.invalid_parent': { status: 400, vi: 'Không thể đặt loại cơ quan {kind} dưới {parentKind}.', en: 'An agency of kind {kind} cannot sit under {parentKind}.' },
+  'calendar.year_not_found': { status: 404, vi: 'Chưa có lịch ngày nghỉ của năm {year}.', en: 'There is no holiday calendar for {year}.' },
+  'calendar.invalid_day': { status: 400, vi: 'Ngày không hợp lệ: {reason}.', en: 'Invalid day: {reason}.' },
   'areas.invalid_geojson': { status: 400, vi: 'Dữ liệu GeoJSON không hợp lệ: {reason}.', en: 'Invalid GeoJSON: {reason}.' },
 } satisfies Record<string, CatalogueEntry>;
 

@@ -1,0 +1,7 @@
+/**
+ * The calendar module: Vietnamese public-sector working days and deadlines (used by field reports and
+ * online procedures). Other modules use only what is exported here.
+ */
+export { calendarRoutes } from './calendar.routes.ts';
+export { ensureShippedHolidays, getDeadline, getWorkingCalendar } from './calendar.service.ts';
+export { addWorkingDays, computeDeadline, isWorkingDay, type Deadline } from './workflow/working-days.ts';
