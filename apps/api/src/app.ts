@@ -121,6 +121,13 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
 
   app.setValidatorCompiler(validatorCompiler);
   app.setErrorHandler(createErrorHandler(config.bodyLimitBytes));
+  // While shutting down, answers close their connection: a keep-alive client would otherwise hold the
+  // server open until its keep-alive timeout after the last in-flight request has been answered.
+  let isClosing = false;
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (isClosing) reply.header('connection', 'close');
+    return payload;
+  });
   app.decorateRequest('locale', 'vi');
   app.addHook('onRequest', async (request, reply) => {
     request.locale = negotiateLocale(request.headers['accept-language']);
@@ -216,6 +223,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     handle,
     jobs,
     async close() {
+      isClosing = true;
       await app.close();
       await jobs?.stop({ graceful: true, timeout: 5000 }).catch((error: unknown) => app.log.warn({ err: error }, 'job queue stop failed'));
       if (ownsDatabase) await handle.close();
