@@ -56,7 +56,7 @@ describe('graceful shutdown', () => {
     child.kill('SIGTERM');
     const response = await inFlight;
     expect(response.status).toBe(401);
-    expect((await response.json()).code).toBe('identity.invalid_credentials');
+    expect(((await response.json()) as { code: string }).code).toBe('identity.invalid_credentials');
     const stderr: string[] = [];
     child.stdout?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));

@@ -1,23 +1,10 @@
 import { Type } from 'typebox';
-import { Problem } from '@onecity/contracts';
+import { AuditList, Problem } from '@onecity/contracts';
 import { sql } from 'kysely';
 import { requireRole } from '../auth/actor.ts';
 import type { App } from '../http/types.ts';
-import { verifyAuditChain } from './audit.ts';
+import { auditContentOf, verifyAuditChain } from './audit.ts';
 
-const AuditRow = Type.Object({
-  seq: Type.Integer(),
-  at: Type.String({ format: 'date-time' }),
-  actorId: Type.Union([Type.String(), Type.Null()]),
-  actorRole: Type.Union([Type.String(), Type.Null()]),
-  action: Type.String(),
-  targetType: Type.String(),
-  targetId: Type.Union([Type.String(), Type.Null()]),
-  diff: Type.Any(),
-  ip: Type.Union([Type.String(), Type.Null()]),
-  requestId: Type.Union([Type.String(), Type.Null()]),
-  hash: Type.String(),
-});
 
 /** The audit trail for auditors and admins: the rows, filtered, and a check of the hash chain. */
 export async function auditRoutes(app: App): Promise<void> {
@@ -38,7 +25,7 @@ export async function auditRoutes(app: App): Promise<void> {
           },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Object({ items: Type.Array(AuditRow), total: Type.Integer() }), 401: Problem, 403: Problem },
+        response: { 200: AuditList, 401: Problem, 403: Problem },
       },
     },
     async (request) => {
@@ -54,19 +41,7 @@ export async function auditRoutes(app: App): Promise<void> {
       const rows = await query.selectAll().orderBy('seq', 'desc').limit(q.limit).execute();
       return {
         total: total.count,
-        items: rows.map((row) => ({
-          seq: Number(row.seq),
-          at: row.at.toISOString(),
-          actorId: row.actor_id,
-          actorRole: row.actor_role,
-          action: row.action,
-          targetType: row.target_type,
-          targetId: row.target_id,
-          diff: row.diff,
-          ip: row.ip,
-          requestId: row.request_id,
-          hash: row.hash,
-        })),
+        items: rows.map((row) => ({ ...auditContentOf(row), hash: row.hash })),
       };
     },
   );

@@ -4,8 +4,8 @@
  */
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../db/schema.ts';
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { AuditLogTable, DB } from '../db/schema.ts';
 
 export interface AuditContext {
   actorId: string | null;
@@ -108,6 +108,22 @@ export async function recordAudit(trx: Transaction<DB>, context: AuditContext, e
   await trx.updateTable('audit_head').set({ seq: content.seq, hash }).where('id', '=', 1).execute();
 }
 
+/** The hashed content of a stored row (everything but the hashes). */
+export function auditContentOf(row: Selectable<AuditLogTable>): AuditRowContent {
+  return {
+    seq: Number(row.seq),
+    at: row.at.toISOString(),
+    actorId: row.actor_id,
+    actorRole: row.actor_role,
+    action: row.action,
+    targetType: row.target_type,
+    targetId: row.target_id,
+    diff: row.diff,
+    ip: row.ip,
+    requestId: row.request_id,
+  };
+}
+
 export type AuditVerification =
   | { ok: true; rows: number; headSeq: number }
   | { ok: false; rows: number; firstBadSeq: number; reason: 'altered' | 'removed' | 'head_mismatch'; message: string };
@@ -130,18 +146,7 @@ export async function verifyAuditChain(db: Kysely<DB>, pageSize = 2000): Promise
       if (seq !== expectedSeq) {
         return { ok: false, rows, firstBadSeq: expectedSeq, reason: 'removed', message: `row ${expectedSeq} was removed (next row is ${seq})` };
       }
-      const content: AuditRowContent = {
-        seq,
-        at: row.at.toISOString(),
-        actorId: row.actor_id,
-        actorRole: row.actor_role,
-        action: row.action,
-        targetType: row.target_type,
-        targetId: row.target_id,
-        diff: row.diff,
-        ip: row.ip,
-        requestId: row.request_id,
-      };
+      const content = auditContentOf(row);
       if (row.prev_hash !== prevHash || hashAuditRow(prevHash, content) !== row.hash) {
         return { ok: false, rows, firstBadSeq: seq, reason: 'altered', message: `row ${seq} was altered` };
       }
