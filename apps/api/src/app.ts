@@ -32,6 +32,7 @@ import { createDevSender, createSmtpSender, deliverPendingMessages, type Message
 import { agenciesRoutes } from './modules/agencies/index.ts';
 import { calendarRoutes, ensureShippedHolidays } from './modules/calendar/index.ts';
 import { identityRoutes, resolveSessionToken } from './modules/identity/index.ts';
+import { reportsRoutes } from './modules/reports/index.ts';
 import { seedDemoCity } from './seed/demo-city.ts';
 
 export interface BuildOptions {
@@ -195,6 +196,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   await app.register(identityRoutes);
   await app.register(agenciesRoutes);
   await app.register(calendarRoutes);
+  await app.register(reportsRoutes);
   await app.register(auditRoutes);
   if (config.messages.sender === 'dev' && config.nodeEnv !== 'production') await app.register(devOutboxRoutes);
 

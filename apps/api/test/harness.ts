@@ -89,7 +89,7 @@ export async function loginToken(app: BuiltApp['app'], login: string, password =
 }
 
 /** Counts rows of a table (used to prove a rejected request wrote nothing). */
-export async function countRows(built: BuiltApp, table: 'users' | 'audit_log' | 'agencies' | 'sessions' | 'outbox_messages' | 'areas'): Promise<number> {
+export async function countRows(built: BuiltApp, table: 'users' | 'audit_log' | 'agencies' | 'sessions' | 'outbox_messages' | 'areas' | 'reports'): Promise<number> {
   const { sql } = await import('kysely');
   const row = await sql<{ count: number }>`select count(*)::int as count from ${sql.table(table)}`.execute(built.handle.db);
   return row.rows[0]?.count ?? -1;

@@ -2,3 +2,4 @@ export * from './common.ts';
 export * from './identity.ts';
 export * from './agencies.ts';
 export * from './audit.ts';
+export * from './reports.ts';

@@ -7,6 +7,8 @@ import { recordAudit, type AuditContext } from '../core/audit/audit.ts';
 import type { AppContext } from '../core/context.ts';
 import { canSitUnder, findAgencyByCode, importAreas } from '../modules/agencies/index.ts';
 import { hashPassword } from '../modules/identity/index.ts';
+import { ensureCategoriesAndRules } from '../modules/reports/index.ts';
+import { DEMO_CATEGORIES, DEMO_ROUTING_RULES } from './report-categories.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, HUE_AGENCIES, HUE_AREAS, wardUnits, type SeedAgency, type SeedArea } from './hue-data.ts';
 
 const SYSTEM: AuditContext = { actorId: null, actorRole: 'system', ip: null, requestId: 'seed:demo-city' };
@@ -55,7 +57,7 @@ function allAgencies(): SeedAgency[] {
 
 /** Seeds agencies, ward areas and demo accounts; returns how many of each were created. */
 export async function seedDemoCity(ctx: AppContext, onProgress: SeedProgress = () => undefined) {
-  const created = { agencies: 0, areas: 0, accounts: 0 };
+  const created = { agencies: 0, areas: 0, accounts: 0, reportCategories: 0, routingRules: 0 };
   const agencies = allAgencies();
   const existing = new Set((await ctx.db.selectFrom('agencies').select('code').execute()).map((row) => row.code));
   const missing = agencies.filter((agency) => !existing.has(agency.code));
@@ -135,5 +137,10 @@ export async function seedDemoCity(ctx: AppContext, onProgress: SeedProgress = (
     onProgress('accounts', created.accounts, missingAccounts.length);
   }
   if (missingAccounts.length === 0) onProgress('accounts', 0, 0);
+
+  const reports = await ensureCategoriesAndRules(ctx, SYSTEM, DEMO_CATEGORIES, DEMO_ROUTING_RULES);
+  created.reportCategories = reports.categories;
+  created.routingRules = reports.rules;
+  onProgress('report categories and routing rules', reports.categories + reports.rules, reports.categories + reports.rules);
   return created;
 }

@@ -111,6 +111,109 @@ export interface CalendarDaysTable {
   name_en: string;
 }
 
+// reports module
+export interface ReportQuestion {
+  code: string;
+  labelVi: string;
+  labelEn: string;
+  datatype: 'text' | 'number' | 'choice';
+  isRequired: boolean;
+  options?: { key: string; labelVi: string; labelEn: string }[];
+}
+
+export interface ReportCategoriesTable {
+  id: Generated<string>;
+  code: string;
+  name_vi: string;
+  name_en: string;
+  group_vi: string;
+  group_en: string;
+  description_vi: Generated<string>;
+  description_en: Generated<string>;
+  keywords: Generated<string>;
+  sla_working_days: Generated<number>;
+  urgent_sla_hours: Generated<number>;
+  questions: JSONColumnType<ReportQuestion[]>;
+  is_photo_required: Generated<boolean>;
+  is_after_photo_required: Generated<boolean>;
+  is_public: Generated<boolean>;
+  is_active: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface ReportRoutingRulesTable {
+  id: Generated<string>;
+  rule_no: Generated<number>;
+  category_id: string | null;
+  area_code: string | null;
+  unit_id: string;
+  note: Generated<string>;
+  created_at: CreatedAt;
+}
+
+export interface ReportCodeCountersTable {
+  day: string;
+  last_value: number;
+}
+
+export interface ReportRouting {
+  ruleNo: number | null;
+  explanationVi: string;
+  explanationEn: string;
+}
+
+export interface ReportsTable {
+  id: Generated<string>;
+  code: string;
+  category_id: string;
+  description: string;
+  location: PointColumn;
+  address: string | null;
+  area_code: string;
+  status: string;
+  is_urgent: Generated<boolean>;
+  is_public: boolean;
+  reporter_id: string;
+  channel: Generated<string>;
+  answers: JSONColumnType<Record<string, string | number>>;
+  unit_id: string | null;
+  officer_id: string | null;
+  routing: JSONColumnType<ReportRouting>;
+  received_on: string;
+  due_at: Timestamp;
+  pending_extension: JSONColumnType<{ requestedBy: string; proposedDueAt: string; reason: string } | null> | null;
+  escalation_level: Generated<number>;
+  answer: string | null;
+  resolved_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  rating: number | null;
+  rating_comment: string | null;
+  reopen_count: Generated<number>;
+  merged_into: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface ReportEventsTable {
+  id: Generated<number>;
+  report_id: string;
+  at: CreatedAt;
+  type: string;
+  from_status: string | null;
+  to_status: string;
+  actor_id: string | null;
+  actor_kind: string;
+  details: JSONColumnType<Record<string, unknown>>;
+  is_public: Generated<boolean>;
+}
+
+export interface ReportFollowersTable {
+  report_id: string;
+  user_id: string;
+  created_at: CreatedAt;
+}
+
 // core/messaging
 export interface OutboxMessagesTable {
   id: Generated<string>;
@@ -161,4 +264,10 @@ export interface DB {
   audit_head: AuditHeadTable;
   calendar_years: CalendarYearsTable;
   calendar_days: CalendarDaysTable;
+  report_categories: ReportCategoriesTable;
+  report_routing_rules: ReportRoutingRulesTable;
+  report_code_counters: ReportCodeCountersTable;
+  reports: ReportsTable;
+  report_events: ReportEventsTable;
+  report_followers: ReportFollowersTable;
 }

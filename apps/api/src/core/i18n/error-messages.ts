@@ -49,6 +49,14 @@ const catalogue = {
   'agencies.invalid_parent': { status: 400, vi: 'Không thể đặt loại cơ quan {kind} dưới {parentKind}.', en: 'An agency of kind {kind} cannot sit under {parentKind}.' },
   'calendar.year_not_found': { status: 404, vi: 'Chưa có lịch ngày nghỉ của năm {year}.', en: 'There is no holiday calendar for {year}.' },
   'calendar.invalid_day': { status: 400, vi: 'Ngày không hợp lệ: {reason}.', en: 'Invalid day: {reason}.' },
+  'reports.category_not_found': { status: 404, vi: 'Không có lĩnh vực phản ánh {code}.', en: 'There is no report category {code}.' },
+  'reports.category_exists': { status: 409, vi: 'Lĩnh vực phản ánh {code} đã tồn tại.', en: 'Report category {code} already exists.' },
+  'reports.outside_city': { status: 400, vi: 'Vị trí này nằm ngoài địa bàn thành phố. Hãy chọn lại vị trí trên bản đồ.', en: 'This place is outside the city. Choose the place on the map again.' },
+  'reports.invalid_answer': { status: 400, vi: 'Câu trả lời cho các câu hỏi bổ sung chưa hợp lệ.', en: 'Some answers to the additional questions are invalid.' },
+  'reports.photo_required': { status: 400, vi: 'Phản ánh về {category} cần có ít nhất một ảnh.', en: 'A report about {category} needs at least one photo.' },
+  'reports.not_found': { status: 404, vi: 'Không tìm thấy phản ánh {code}.', en: 'Report {code} not found.' },
+  'reports.rule_exists': { status: 409, vi: 'Đã có quy tắc phân công #{ruleNo} cho lĩnh vực và địa bàn này.', en: 'Routing rule #{ruleNo} already covers this category and area.' },
+  'reports.unit_not_found': { status: 404, vi: 'Không tìm thấy đơn vị {code}.', en: 'Unit {code} not found.' },
   'areas.invalid_geojson': { status: 400, vi: 'Dữ liệu GeoJSON không hợp lệ: {reason}.', en: 'Invalid GeoJSON: {reason}.' },
 } satisfies Record<string, CatalogueEntry>;
 

@@ -8,6 +8,7 @@ import type { AppContext } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
 import * as repository from './agencies.repository.ts';
 import { auditableAgency } from './agencies.presenter.ts';
+import { invalidateAgencyDirectory, invalidateAreaIndex } from './areas-index.ts';
 import { canSitUnder, childPath } from './workflow/agency-tree.ts';
 import { parseAreaCollection } from './workflow/geojson.ts';
 
@@ -38,7 +39,7 @@ export async function createAgency(ctx: AppContext, audit: AuditContext, actor: 
     });
     await recordAudit(trx, audit, { action: 'agency.create', targetType: 'agency', targetId: created.id, after: auditableAgency(created) });
     return created;
-  });
+  }).finally(() => invalidateAgencyDirectory(ctx));
 }
 
 /** Renames, activates or deactivates an agency inside the actor's admin subtree. */
@@ -66,7 +67,7 @@ export async function updateAgency(ctx: AppContext, audit: AuditContext, actor: 
       after: auditableAgency(updated),
     });
     return updated;
-  });
+  }).finally(() => invalidateAgencyDirectory(ctx));
 }
 
 /**
@@ -118,5 +119,5 @@ export async function importAreas(
       options.onProgress?.(done, parsed.features.length);
     }
     return { imported: done };
-  });
+  }).finally(() => invalidateAreaIndex(ctx));
 }

@@ -4,4 +4,4 @@
  */
 export { calendarRoutes } from './calendar.routes.ts';
 export { ensureShippedHolidays, getDeadline, getWorkingCalendar } from './calendar.service.ts';
-export { addWorkingDays, computeDeadline, isWorkingDay, type Deadline } from './workflow/working-days.ts';
+export { addWorkingDays, computeDeadline, isWorkingDay, localDateTime, type Deadline } from './workflow/working-days.ts';

@@ -1,0 +1,56 @@
+import type { PublicReport, ReportCategory } from '@onecity/contracts';
+import type { AgencyName } from '../agencies/index.ts';
+import type { CategoryRow, ReportRow } from './reports.repository.ts';
+
+/** A category as the API shows it. */
+export function presentCategory(row: CategoryRow): ReportCategory {
+  return {
+    code: row.code,
+    nameVi: row.name_vi,
+    nameEn: row.name_en,
+    groupVi: row.group_vi,
+    groupEn: row.group_en,
+    descriptionVi: row.description_vi,
+    descriptionEn: row.description_en,
+    slaWorkingDays: row.sla_working_days,
+    urgentSlaHours: row.urgent_sla_hours,
+    questions: row.questions,
+    isPhotoRequired: row.is_photo_required,
+    isAfterPhotoRequired: row.is_after_photo_required,
+    isPublic: row.is_public,
+    isActive: row.is_active,
+  };
+}
+
+const OPEN = new Set(['submitted', 'assigned', 'in_progress']);
+
+/** A report for public pages: no reporter, no officer, no personal data. */
+export function presentPublicReport(
+  row: ReportRow,
+  category: { code: string; name_vi: string; name_en: string },
+  names: { byId: Map<string, AgencyName>; byCode: Map<string, AgencyName> },
+  now: Date,
+): PublicReport {
+  const area = names.byCode.get(row.area_code);
+  const unit = row.unit_id ? names.byId.get(row.unit_id) : undefined;
+  return {
+    code: row.code,
+    category: { code: category.code, nameVi: category.name_vi, nameEn: category.name_en },
+    description: row.description,
+    status: row.status as PublicReport['status'],
+    isUrgent: row.is_urgent,
+    location: { lat: row.location.y, lng: row.location.x },
+    address: row.address,
+    area: { code: row.area_code, nameVi: area?.nameVi ?? row.area_code, nameEn: area?.nameEn ?? row.area_code },
+    unit: unit ? { code: unit.code, nameVi: unit.nameVi, nameEn: unit.nameEn } : null,
+    routing: row.routing,
+    receivedOn: row.received_on,
+    dueAt: row.due_at.toISOString(),
+    isOverdue: OPEN.has(row.status) && row.due_at.getTime() < now.getTime(),
+    answer: row.answer,
+    resolvedAt: row.resolved_at?.toISOString() ?? null,
+    rating: row.rating,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}

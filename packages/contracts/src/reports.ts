@@ -1,0 +1,116 @@
+import { Type, type Static } from 'typebox';
+
+export const ReportStatusSchema = Type.Enum(['submitted', 'assigned', 'in_progress', 'resolved', 'closed', 'rejected', 'merged']);
+
+export const CategoryCode = Type.String({ pattern: '^[A-Z][A-Z0-9_]{1,39}$' });
+
+export const ReportQuestion = Type.Object(
+  {
+    code: Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$' }),
+    labelVi: Type.String({ minLength: 1, maxLength: 200 }),
+    labelEn: Type.String({ minLength: 1, maxLength: 200 }),
+    datatype: Type.Enum(['text', 'number', 'choice']),
+    isRequired: Type.Boolean(),
+    options: Type.Optional(
+      Type.Array(Type.Object({ key: Type.String({ minLength: 1, maxLength: 40 }), labelVi: Type.String({ minLength: 1 }), labelEn: Type.String({ minLength: 1 }) }, { additionalProperties: false }), {
+        maxItems: 30,
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const ReportCategory = Type.Object({
+  code: Type.String(),
+  nameVi: Type.String(),
+  nameEn: Type.String(),
+  groupVi: Type.String(),
+  groupEn: Type.String(),
+  descriptionVi: Type.String(),
+  descriptionEn: Type.String(),
+  slaWorkingDays: Type.Integer(),
+  urgentSlaHours: Type.Integer(),
+  questions: Type.Array(ReportQuestion),
+  isPhotoRequired: Type.Boolean(),
+  isAfterPhotoRequired: Type.Boolean(),
+  isPublic: Type.Boolean(),
+  isActive: Type.Boolean(),
+});
+export type ReportCategory = Static<typeof ReportCategory>;
+
+export const CategoryInput = Type.Object(
+  {
+    code: CategoryCode,
+    nameVi: Type.String({ minLength: 2, maxLength: 120 }),
+    nameEn: Type.String({ minLength: 2, maxLength: 120 }),
+    groupVi: Type.String({ minLength: 2, maxLength: 120 }),
+    groupEn: Type.String({ minLength: 2, maxLength: 120 }),
+    descriptionVi: Type.Optional(Type.String({ maxLength: 1000 })),
+    descriptionEn: Type.Optional(Type.String({ maxLength: 1000 })),
+    keywords: Type.Optional(Type.String({ maxLength: 500 })),
+    slaWorkingDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 60 })),
+    urgentSlaHours: Type.Optional(Type.Integer({ minimum: 1, maximum: 168 })),
+    questions: Type.Optional(Type.Array(ReportQuestion, { maxItems: 20 })),
+    isPhotoRequired: Type.Optional(Type.Boolean()),
+    isAfterPhotoRequired: Type.Optional(Type.Boolean()),
+    isPublic: Type.Optional(Type.Boolean()),
+    isActive: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export type CategoryInput = Static<typeof CategoryInput>;
+
+export const Coordinates = Type.Object(
+  { lat: Type.Number({ minimum: -90, maximum: 90 }), lng: Type.Number({ minimum: -180, maximum: 180 }) },
+  { additionalProperties: false },
+);
+
+export const SubmitReportRequest = Type.Object(
+  {
+    categoryCode: CategoryCode,
+    description: Type.String({ minLength: 10, maxLength: 4000 }),
+    location: Coordinates,
+    address: Type.Optional(Type.String({ maxLength: 300 })),
+    isUrgent: Type.Optional(Type.Boolean()),
+    answers: Type.Optional(Type.Record(Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$' }), Type.Union([Type.String({ maxLength: 500 }), Type.Number()]))),
+  },
+  { additionalProperties: false },
+);
+export type SubmitReportRequest = Static<typeof SubmitReportRequest>;
+
+export const TimelineEntry = Type.Object({
+  at: Type.String({ format: 'date-time' }),
+  type: Type.String(),
+  fromStatus: Type.Union([Type.String(), Type.Null()]),
+  toStatus: Type.String(),
+  details: Type.Record(Type.String(), Type.Unknown()),
+});
+
+/** A report as anyone may see it: no reporter, no personal data. */
+export const PublicReport = Type.Object({
+  code: Type.String(),
+  category: Type.Object({ code: Type.String(), nameVi: Type.String(), nameEn: Type.String() }),
+  description: Type.String(),
+  status: ReportStatusSchema,
+  isUrgent: Type.Boolean(),
+  location: Coordinates,
+  address: Type.Union([Type.String(), Type.Null()]),
+  area: Type.Object({ code: Type.String(), nameVi: Type.String(), nameEn: Type.String() }),
+  unit: Type.Union([Type.Object({ code: Type.String(), nameVi: Type.String(), nameEn: Type.String() }), Type.Null()]),
+  routing: Type.Object({ ruleNo: Type.Union([Type.Integer(), Type.Null()]), explanationVi: Type.String(), explanationEn: Type.String() }),
+  receivedOn: Type.String({ format: 'date' }),
+  dueAt: Type.String({ format: 'date-time' }),
+  isOverdue: Type.Boolean(),
+  answer: Type.Union([Type.String(), Type.Null()]),
+  resolvedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  rating: Type.Union([Type.Integer(), Type.Null()]),
+  createdAt: Type.String({ format: 'date-time' }),
+  updatedAt: Type.String({ format: 'date-time' }),
+});
+export type PublicReport = Static<typeof PublicReport>;
+
+export const PublicReportDetail = Type.Intersect([PublicReport, Type.Object({ timeline: Type.Array(TimelineEntry) })]);
+
+export const PublicReportList = Type.Object({ items: Type.Array(PublicReport), total: Type.Integer(), isTruncated: Type.Boolean() });
+
+export const NearbyReport = Type.Object({ code: Type.String(), description: Type.String(), status: ReportStatusSchema, distanceMetres: Type.Number(), createdAt: Type.String({ format: 'date-time' }) });
