@@ -73,6 +73,7 @@ export const SubmitReportRequest = Type.Object(
     address: Type.Optional(Type.String({ maxLength: 300 })),
     isUrgent: Type.Optional(Type.Boolean()),
     answers: Type.Optional(Type.Record(Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$' }), Type.Union([Type.String({ maxLength: 500 }), Type.Number()]))),
+    photoIds: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { maxItems: 5, description: 'Photos uploaded first with POST /api/v1/reports/photos' })),
   },
   { additionalProperties: false },
 );
@@ -109,7 +110,16 @@ export const PublicReport = Type.Object({
 });
 export type PublicReport = Static<typeof PublicReport>;
 
-export const PublicReportDetail = Type.Intersect([PublicReport, Type.Object({ timeline: Type.Array(TimelineEntry) })]);
+export const ReportPhoto = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  kind: Type.Enum(['before', 'after']),
+  width: Type.Integer(),
+  height: Type.Integer(),
+  url: Type.String(),
+  thumbnailUrl: Type.String(),
+});
+
+export const PublicReportDetail = Type.Intersect([PublicReport, Type.Object({ timeline: Type.Array(TimelineEntry), photos: Type.Array(ReportPhoto) })]);
 
 export const PublicReportList = Type.Object({ items: Type.Array(PublicReport), total: Type.Integer(), isTruncated: Type.Boolean() });
 

@@ -191,8 +191,26 @@ export interface ReportsTable {
   rating_comment: string | null;
   reopen_count: Generated<number>;
   merged_into: string | null;
+  reporter_revealed_at: Timestamp | null;
+  reporter_revealed_by: string | null;
+  reporter_revealed_reason: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+}
+
+export interface ReportPhotosTable {
+  id: Generated<string>;
+  report_id: string | null;
+  kind: string;
+  uploaded_by: string;
+  content_type: string;
+  width: number;
+  height: number;
+  image: Buffer;
+  thumbnail: Buffer;
+  byte_size: number;
+  is_redacted: Generated<boolean>;
+  created_at: CreatedAt;
 }
 
 export interface ReportEventsTable {
@@ -211,6 +229,53 @@ export interface ReportEventsTable {
 export interface ReportFollowersTable {
   report_id: string;
   user_id: string;
+  created_at: CreatedAt;
+}
+
+// open311 module
+export interface Open311ClientsTable {
+  id: Generated<string>;
+  name: string;
+  contact: Generated<string>;
+  api_key_hash: string;
+  key_hint: string;
+  service_user_id: string;
+  is_active: Generated<boolean>;
+  created_at: CreatedAt;
+  revoked_at: Timestamp | null;
+}
+
+/** What an Open311 client told us about the reporter; kept for the city's staff only. */
+export interface Open311Contact {
+  email?: string;
+  firstName?: string;
+  lastName?: string;
+  phone?: string;
+  deviceId?: string;
+  accountId?: string;
+}
+
+export interface Open311RequestsTable {
+  id: Generated<string>;
+  report_id: string;
+  report_code: string;
+  client_id: string;
+  token: string;
+  contact: JSONColumnType<Open311Contact>;
+  media_url: string | null;
+  created_at: CreatedAt;
+}
+
+export interface Open311UpdatesTable {
+  id: Generated<string>;
+  report_id: string;
+  client_id: string;
+  event_id: number;
+  update_id_ext: string | null;
+  status: string | null;
+  contact: JSONColumnType<Open311Contact>;
+  media_url: string | null;
+  stated_at: Timestamp | null;
   created_at: CreatedAt;
 }
 
@@ -270,4 +335,8 @@ export interface DB {
   reports: ReportsTable;
   report_events: ReportEventsTable;
   report_followers: ReportFollowersTable;
+  report_photos: ReportPhotosTable;
+  open311_clients: Open311ClientsTable;
+  open311_requests: Open311RequestsTable;
+  open311_updates: Open311UpdatesTable;
 }

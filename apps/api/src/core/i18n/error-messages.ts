@@ -57,6 +57,12 @@ const catalogue = {
   'reports.not_found': { status: 404, vi: 'Không tìm thấy phản ánh {code}.', en: 'Report {code} not found.' },
   'reports.rule_exists': { status: 409, vi: 'Đã có quy tắc phân công #{ruleNo} cho lĩnh vực và địa bàn này.', en: 'Routing rule #{ruleNo} already covers this category and area.' },
   'reports.unit_not_found': { status: 404, vi: 'Không tìm thấy đơn vị {code}.', en: 'Unit {code} not found.' },
+  'reports.invalid_photo': { status: 400, vi: 'Tệp gửi lên không phải ảnh JPEG, PNG hoặc WebP hợp lệ.', en: 'The file is not a valid JPEG, PNG or WebP image.' },
+  'reports.photo_not_found': { status: 404, vi: 'Không tìm thấy ảnh.', en: 'Photo not found.' },
+  'reports.photo_unusable': { status: 400, vi: 'Ảnh {photoId} không dùng được: ảnh phải do bạn tải lên và chưa gắn với phản ánh nào.', en: 'Photo {photoId} cannot be used: it must be yours and not attached to a report yet.' },
+  'reports.too_many_photos': { status: 400, vi: 'Mỗi phản ánh có tối đa {max} ảnh.', en: 'A report has at most {max} photos.' },
+  'reports.action_invalid': { status: 400, vi: 'Không thực hiện được: {reason}.', en: 'Not possible: {reason}.' },
+  'reports.action_refused': { status: 409, vi: 'Không thực hiện được: {reason}.', en: 'Not possible: {reason}.' },
   'areas.invalid_geojson': { status: 400, vi: 'Dữ liệu GeoJSON không hợp lệ: {reason}.', en: 'Invalid GeoJSON: {reason}.' },
 } satisfies Record<string, CatalogueEntry>;
 

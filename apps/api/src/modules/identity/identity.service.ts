@@ -572,3 +572,18 @@ export async function revokeGrant(ctx: AppContext, audit: AuditContext, actor: A
   });
   return loadUser(ctx, userId);
 }
+
+// ---------------------------------------------------------------- for other modules
+
+/** Names and contacts of users, for staff views that are allowed to show them. */
+export async function findUserContacts(ctx: AppContext, userIds: string[]): Promise<Map<string, { fullName: string; email: string | null; phone: string | null }>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await ctx.db.selectFrom('users').select(['id', 'full_name', 'email', 'phone']).where('id', 'in', [...new Set(userIds)]).execute();
+  return new Map(rows.map((row) => [row.id, { fullName: row.full_name, email: row.email, phone: row.phone }]));
+}
+
+/** A user's role grants with the paths of their agencies. */
+export async function listUserGrants(ctx: AppContext, userId: string): Promise<Grant[]> {
+  const grants = (await repository.listGrants(ctx.db, [userId])).get(userId) ?? [];
+  return grants.map((grant) => ({ role: grant.role as Role, agencyId: grant.agency_id, agencyPath: grant.agency_path }));
+}

@@ -3,5 +3,5 @@
  * Other modules use only what is exported here.
  */
 export { identityRoutes } from './identity.routes.ts';
-export { resolveSessionToken, hashPassword } from './identity.service.ts';
+export { resolveSessionToken, hashPassword, findUserContacts, listUserGrants } from './identity.service.ts';
 export { parseLogin } from './workflow/login-identifier.ts';

@@ -1,12 +1,33 @@
-import { Type } from 'typebox';
+import { Type, type TSchema } from 'typebox';
 import { CategoryCode, CategoryInput, NearbyReport, Problem, PublicReport, PublicReportDetail, PublicReportList, ReportCategory, ReportStatusSchema, SubmitReportRequest } from '@onecity/contracts';
 import { auditContextOf } from '../../core/auth/actor.ts';
 import { AppError } from '../../core/errors.ts';
 import type { App } from '../../core/http/types.ts';
 import { REPORT_CODE_PATTERN } from './workflow/report-code.ts';
 import * as service from './reports.service.ts';
+import { getPublicPhoto, uploadPhoto } from './reports.photos.service.ts';
+import { actOnReport, listQueue, rateReport, revealReporter } from './reports.handling.service.ts';
+import { MAX_PHOTO_BYTES } from './workflow/photo-processing.ts';
 
 const CodeParams = Type.Object({ code: Type.String({ pattern: REPORT_CODE_PATTERN }) }, { additionalProperties: false });
+const Reason = Type.String({ minLength: 1, maxLength: 2000 });
+const UnitCode = Type.String({ minLength: 1, maxLength: 40 });
+const action = <T extends Record<string, TSchema>>(type: string, properties: T) =>
+  Type.Object({ type: Type.Literal(type), ...properties }, { additionalProperties: false });
+const ReportActionBody = Type.Union([
+  action('accept', { unitCode: UnitCode }),
+  action('reject', { reason: Reason }),
+  action('merge', { intoCode: Type.String({ pattern: REPORT_CODE_PATTERN }) }),
+  action('take', { officerId: Type.Optional(Type.String({ format: 'uuid' })) }),
+  action('transfer', { unitCode: UnitCode, reason: Reason }),
+  action('return_to_triage', { reason: Reason }),
+  action('request_extension', { workingDays: Type.Integer({ minimum: 1, maximum: 30 }), reason: Reason }),
+  action('decide_extension', { approve: Type.Boolean(), reason: Type.Optional(Reason) }),
+  action('resolve', { answer: Type.String({ minLength: 1, maxLength: 4000 }), photoIds: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { maxItems: 5 })) }),
+  action('confirm', {}),
+  action('reopen', { reason: Reason }),
+]);
+
 const RoutingRule = Type.Object({
   ruleNo: Type.Integer(),
   categoryCode: Type.Union([Type.String(), Type.Null()]),
@@ -38,6 +59,49 @@ function parseBbox(text: string): [number, number, number, number] {
 export async function reportsRoutes(app: App): Promise<void> {
   const { ctx } = app;
   const tags = ['reports'];
+
+  // Photos arrive as the raw image body; the declared type only selects this parser, the content decides.
+  app.addContentTypeParser(['image/jpeg', 'image/png', 'image/webp'], { parseAs: 'buffer', bodyLimit: MAX_PHOTO_BYTES }, (_request, body, done) => done(null, body));
+
+  app.post(
+    '/api/v1/reports/photos',
+    {
+      schema: {
+        tags,
+        summary: 'Upload one photo (raw JPEG, PNG or WebP body, ≤ 10 MB); attach it by id when filing or answering a report',
+        querystring: Type.Object({ kind: Type.Enum(['before', 'after'], { default: 'before' }) }, { additionalProperties: false }),
+        response: {
+          201: Type.Object({ photoId: Type.String({ format: 'uuid' }), kind: Type.String(), width: Type.Integer(), height: Type.Integer() }),
+          400: Problem,
+          401: Problem,
+          413: Problem,
+          415: Problem,
+        },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body;
+      if (!Buffer.isBuffer(body)) throw new AppError('reports.invalid_photo');
+      return reply.code(201).send(await uploadPhoto(ctx, auditContextOf(request), request.actor, body, request.query.kind));
+    },
+  );
+
+  app.get(
+    '/api/v1/reports/:code/photos/:photoId',
+    {
+      schema: {
+        tags,
+        summary: 'A public report photo (re-encoded JPEG without metadata)',
+        params: Type.Object({ code: Type.String({ pattern: REPORT_CODE_PATTERN }), photoId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
+        querystring: Type.Object({ size: Type.Enum(['full', 'thumb'], { default: 'full' }) }, { additionalProperties: false }),
+      },
+    },
+    async (request, reply) => {
+      const photo = await getPublicPhoto(ctx, request.params.code, request.params.photoId, request.query.size);
+      reply.header('cache-control', 'public, max-age=86400, immutable');
+      return reply.type(photo.contentType).send(photo.bytes);
+    },
+  );
 
   app.get(
     '/api/v1/reports/categories',
@@ -165,6 +229,95 @@ export async function reportsRoutes(app: App): Promise<void> {
     '/api/v1/reports/:code',
     { schema: { tags, summary: "A report's public page with its timeline", params: CodeParams, response: { 200: PublicReportDetail, 400: Problem, 404: Problem } } },
     async (request) => service.getPublicReport(ctx, request.params.code),
+  );
+
+  app.post(
+    '/api/v1/reports/:code/actions',
+    {
+      schema: {
+        tags,
+        summary: 'Act on a report: IOC triage (accept, reject, merge), unit work (take, transfer, return_to_triage, request/decide extension, resolve), reporter (confirm, reopen)',
+        params: CodeParams,
+        body: ReportActionBody,
+        response: { 200: Type.Object({ code: Type.String(), status: ReportStatusSchema, dueAt: Type.String({ format: 'date-time' }) }), 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem },
+      },
+    },
+    async (request) => {
+      const result = await actOnReport(ctx, auditContextOf(request), request.actor, request.params.code, request.body as Parameters<typeof actOnReport>[4]);
+      return { ...result, status: result.status as 'submitted' };
+    },
+  );
+
+  app.post(
+    '/api/v1/reports/:code/rating',
+    {
+      schema: {
+        tags,
+        summary: 'The reporter rates the answer, 1–5',
+        params: CodeParams,
+        body: Type.Object({ rating: Type.Integer({ minimum: 1, maximum: 5 }), comment: Type.Optional(Type.String({ maxLength: 1000 })) }, { additionalProperties: false }),
+        response: { 204: Type.Null(), 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem },
+      },
+    },
+    async (request, reply) => {
+      await rateReport(ctx, auditContextOf(request), request.actor, request.params.code, request.body);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/reports/:code/reveal-reporter',
+    {
+      schema: {
+        tags,
+        summary: "IOC: reveal the reporter's identity to the handling unit, with a reason (audited)",
+        params: CodeParams,
+        body: Type.Object({ reason: Type.String({ minLength: 5, maxLength: 1000 }) }, { additionalProperties: false }),
+        response: { 204: Type.Null(), 400: Problem, 401: Problem, 403: Problem, 404: Problem },
+      },
+    },
+    async (request, reply) => {
+      await revealReporter(ctx, auditContextOf(request), request.actor, request.params.code, request.body.reason);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/v1/console/reports',
+    {
+      schema: {
+        tags: ['reports', 'console'],
+        summary: "Staff queue, soonest deadline first: a unit's reports (officers and leads of it), or the IOC triage queue",
+        querystring: Type.Object(
+          {
+            unit: Type.Optional(UnitCode),
+            triage: Type.Optional(Type.Boolean()),
+            status: Type.Optional(Type.Array(ReportStatusSchema, { maxItems: 7 })),
+            category: Type.Optional(CategoryCode),
+            area: Type.Optional(Type.String({ maxLength: 40 })),
+            officer: Type.Optional(Type.String({ format: 'uuid' })),
+            overdue: Type.Optional(Type.Boolean()),
+            limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
+            offset: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ items: Type.Array(Type.Any()) }), 400: Problem, 401: Problem, 403: Problem, 404: Problem },
+      },
+    },
+    async (request) => ({
+      items: await listQueue(ctx, request.actor, {
+        unitCode: request.query.unit,
+        triage: request.query.triage,
+        statuses: request.query.status,
+        categoryCode: request.query.category,
+        areaCode: request.query.area,
+        officerId: request.query.officer,
+        overdueOnly: request.query.overdue,
+        limit: request.query.limit,
+        offset: request.query.offset,
+      }),
+    }),
   );
 
   app.post(

@@ -14,6 +14,7 @@ import { presentCategory, presentPublicReport } from './reports.presenter.ts';
 import * as repository from './reports.repository.ts';
 import { boxAround, distanceMetres } from './workflow/geo.ts';
 import { formatReportCode } from './workflow/report-code.ts';
+import { attachPhotos, checkPhotosUsable, listReportPhotos } from './reports.photos.service.ts';
 
 /** How close an open report of the same category must be to be offered as a duplicate (metres). */
 export const NEARBY_RADIUS_METRES = 50;
@@ -214,12 +215,14 @@ export async function submitReport(
   audit: AuditContext,
   actor: Actor | null,
   input: SubmitReportRequest,
-  options: { channel?: 'app' | 'open311'; photoCount?: number; now?: Date } = {},
+  options: { channel?: 'app' | 'open311'; now?: Date } = {},
 ) {
   const reporter = requireActor(actor);
   const category = await getActiveCategory(ctx, input.categoryCode);
   const answers = checkAnswers(category.questions, input.answers ?? {});
-  if (category.is_photo_required && (options.photoCount ?? 0) === 0) {
+  const photoIds = input.photoIds ?? [];
+  await checkPhotosUsable(ctx, reporter.userId, photoIds, 'before');
+  if (category.is_photo_required && photoIds.length === 0) {
     throw new AppError('reports.photo_required', { params: { category: { vi: category.name_vi, en: category.name_en } }, fields: [{ field: 'photos', message: 'required' }] });
   }
   const area = await findAreaAt(ctx, input.location.lng, input.location.lat);
@@ -268,11 +271,12 @@ export async function submitReport(
         .execute();
     }
     await trx.insertInto('report_followers').values({ report_id: row.id, user_id: reporter.userId }).execute();
+    await attachPhotos(trx, reporter.userId, row.id, photoIds, 'before');
     await recordAudit(trx, audit, {
       action: 'report.submit',
       targetType: 'report',
       targetId: row.id,
-      after: { code, category: category.code, area: area.code, status: row.status, unitId, dueAt: dueAt.toISOString(), isUrgent },
+      after: { code, category: category.code, area: area.code, status: row.status, unitId, dueAt: dueAt.toISOString(), isUrgent, photos: photoIds.length },
     });
     return row;
   });
@@ -314,10 +318,11 @@ export async function listPublicReports(
 export async function getPublicReport(ctx: AppContext, code: string) {
   const row = await ctx.db.selectFrom('reports').selectAll().where('code', '=', code).executeTakeFirst();
   if (!row || !row.is_public || row.status === 'rejected') throw new AppError('reports.not_found', { params: { code } });
-  const [category, events, directory] = await Promise.all([
+  const [category, events, directory, photos] = await Promise.all([
     ctx.db.selectFrom('report_categories').selectAll().where('id', '=', row.category_id).executeTakeFirstOrThrow(),
     ctx.db.selectFrom('report_events').selectAll().where('report_id', '=', row.id).where('is_public', '=', true).orderBy('at').orderBy('id').execute(),
     getAgencyDirectory(ctx),
+    listReportPhotos(ctx, row.id),
   ]);
   return {
     ...presentPublicReport(row, category, directory, new Date()),
@@ -327,6 +332,14 @@ export async function getPublicReport(ctx: AppContext, code: string) {
       fromStatus: event.from_status,
       toStatus: event.to_status,
       details: event.details,
+    })),
+    photos: photos.map((photo) => ({
+      id: photo.id,
+      kind: photo.kind as 'before' | 'after',
+      width: photo.width,
+      height: photo.height,
+      url: `/api/v1/reports/${row.code}/photos/${photo.id}`,
+      thumbnailUrl: `/api/v1/reports/${row.code}/photos/${photo.id}?size=thumb`,
     })),
   };
 }

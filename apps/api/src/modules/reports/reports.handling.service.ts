@@ -1,0 +1,279 @@
+/**
+ * Handling reports: IOC triage, the units' work (take, transfer, extensions, answers with after-photos) and the
+ * reporter's confirmation, reopening and rating. Every command goes through the pure state machine; the
+ * new state, the timeline event and the audit row are written in one transaction with the report row locked.
+ */
+import { recordAudit, type AuditContext } from '../../core/audit/audit.ts';
+import { requireActor, type Actor } from '../../core/auth/actor.ts';
+import type { AppContext } from '../../core/context.ts';
+import { AppError } from '../../core/errors.ts';
+import { isWithinPath } from '../../core/auth/actor.ts';
+import { getAgencyDirectory } from '../agencies/index.ts';
+import { findUserContacts, listUserGrants } from '../identity/index.ts';
+import { addWorkingDays, getWorkingCalendar, localDateTime } from '../calendar/index.ts';
+import { actorKindsFor, canSeeReporter, canViewQueue } from './reports.policy.ts';
+import { attachPhotos, checkPhotosUsable } from './reports.photos.service.ts';
+import type { ReportRow } from './reports.repository.ts';
+import { transition, type ActorKind, type ReportCommand, type ReportState, type TransitionError } from './workflow/report-workflow.ts';
+
+export type ReportAction =
+  | { type: 'accept'; unitCode: string }
+  | { type: 'reject'; reason: string }
+  | { type: 'merge'; intoCode: string }
+  | { type: 'take'; officerId?: string }
+  | { type: 'transfer'; unitCode: string; reason: string }
+  | { type: 'return_to_triage'; reason: string }
+  | { type: 'request_extension'; workingDays: number; reason: string }
+  | { type: 'decide_extension'; approve: boolean; reason?: string }
+  | { type: 'resolve'; answer: string; photoIds?: string[] }
+  | { type: 'confirm' }
+  | { type: 'reopen'; reason: string };
+
+// Internal steps stay off the public timeline: who took it and the deadline negotiations.
+const INTERNAL_EVENTS = new Set(['take', 'request_extension', 'decide_extension']);
+
+function stateOf(row: ReportRow): ReportState {
+  return {
+    status: row.status as ReportState['status'],
+    unitId: row.unit_id,
+    officerId: row.officer_id,
+    dueAt: row.due_at.toISOString(),
+    resolvedAt: row.resolved_at?.toISOString() ?? null,
+    pendingExtension: row.pending_extension,
+    reopenCount: row.reopen_count,
+    mergedInto: row.merged_into,
+  };
+}
+
+const INVALID_INPUT = new Set<TransitionError>(['reason_required', 'answer_required', 'after_photo_required', 'same_unit', 'merge_into_self', 'extension_not_later']);
+
+/** Maps a refusal of the state machine to our errors: 403 for who, 400 for what was sent, 409 for the report's state. */
+function refuse(error: TransitionError): never {
+  if (error === 'not_allowed') throw new AppError('auth.forbidden');
+  const reason = { vi: REFUSAL_TEXT[error].vi, en: REFUSAL_TEXT[error].en };
+  throw new AppError(INVALID_INPUT.has(error) ? 'reports.action_invalid' : 'reports.action_refused', { params: { reason } });
+}
+
+const REFUSAL_TEXT: Record<TransitionError, { vi: string; en: string }> = {
+  invalid_transition: { vi: 'trạng thái hiện tại không cho phép thao tác này', en: 'the current status does not allow this' },
+  not_allowed: { vi: 'bạn không có quyền thực hiện thao tác này với phản ánh', en: 'you may not do this to the report' },
+  reason_required: { vi: 'cần nêu lý do', en: 'a reason is required' },
+  answer_required: { vi: 'cần có nội dung trả lời công khai', en: 'a public answer is required' },
+  after_photo_required: { vi: 'cần ít nhất một ảnh sau khi xử lý', en: 'at least one after-photo is required' },
+  same_unit: { vi: 'phản ánh đã ở đơn vị này', en: 'the report is already at this unit' },
+  merge_into_self: { vi: 'không thể gộp phản ánh vào chính nó', en: 'a report cannot be merged into itself' },
+  extension_pending: { vi: 'đang có một đề nghị gia hạn chờ duyệt', en: 'an extension request is already pending' },
+  no_pending_extension: { vi: 'không có đề nghị gia hạn nào chờ duyệt', en: 'there is no pending extension request' },
+  extension_not_later: { vi: 'hạn mới phải sau hạn hiện tại', en: 'the new deadline must be later than the current one' },
+  reopen_window_closed: { vi: 'đã quá 7 ngày kể từ khi có kết quả xử lý', en: 'more than 7 days have passed since the answer' },
+  close_too_early: { vi: 'chưa đủ 7 ngày kể từ khi có kết quả xử lý', en: '7 days have not yet passed since the answer' },
+};
+
+/** Applies one action to a report for the acting user; returns the new status. */
+export async function actOnReport(ctx: AppContext, audit: AuditContext, actor: Actor | null, code: string, action: ReportAction) {
+  const known = requireActor(actor);
+  const directory = await getAgencyDirectory(ctx);
+  const unitOf = (unitCode: string) => {
+    const unit = directory.byCode.get(unitCode);
+    if (!unit) throw new AppError('reports.unit_not_found', { params: { code: unitCode }, fields: [{ field: 'unitCode', message: 'unknown' }] });
+    return unit;
+  };
+  if (action.type === 'resolve') await checkPhotosUsable(ctx, known.userId, action.photoIds ?? [], 'after');
+  const now = new Date();
+
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('reports').selectAll().where('code', '=', code).forUpdate().executeTakeFirst();
+    if (!row) throw new AppError('reports.not_found', { params: { code } });
+    const category = await trx.selectFrom('report_categories').select(['is_after_photo_required']).where('id', '=', row.category_id).executeTakeFirstOrThrow();
+    const unitPath = row.unit_id ? (directory.byId.get(row.unit_id)?.path ?? null) : null;
+    const kinds = actorKindsFor(known, { reporterId: row.reporter_id, unitPath });
+    if (kinds.length === 0) throw new AppError('auth.forbidden');
+    const state = stateOf(row);
+
+    let command: ReportCommand;
+    switch (action.type) {
+      case 'accept':
+        command = { type: 'accept', unitId: unitOf(action.unitCode).id, dueAt: state.dueAt ?? now.toISOString() };
+        break;
+      case 'transfer':
+        command = { type: 'transfer', unitId: unitOf(action.unitCode).id, reason: action.reason, dueAt: state.dueAt ?? now.toISOString() };
+        break;
+      case 'merge': {
+        const target = await trx.selectFrom('reports').select(['id', 'status']).where('code', '=', action.intoCode).executeTakeFirst();
+        if (!target) throw new AppError('reports.not_found', { params: { code: action.intoCode } });
+        command = { type: 'merge', intoReportId: target.id };
+        break;
+      }
+      case 'take':
+        command = { type: 'take', officerId: action.officerId ?? known.userId };
+        break;
+      case 'request_extension': {
+        const calendar = await getWorkingCalendar(ctx);
+        const dueDate = localDateTime(row.due_at, ctx.config.officeHours.timeZone).date;
+        const proposed = addWorkingDays(calendar, dueDate, action.workingDays);
+        const endOfDay = new Date(row.due_at.getTime() + (Date.parse(`${proposed}T00:00:00Z`) - Date.parse(`${dueDate}T00:00:00Z`)));
+        command = { type: 'request_extension', requestedBy: known.userId, proposedDueAt: endOfDay.toISOString(), reason: action.reason };
+        break;
+      }
+      case 'resolve':
+        command = { type: 'resolve', answer: action.answer, afterPhotoCount: new Set(action.photoIds ?? []).size };
+        break;
+      default:
+        command = action;
+    }
+
+    // Try the most specific role first; a "not allowed" for one role may be allowed for the next.
+    let result = transition(state, command, { actor: kinds[0] as ActorKind, now: now.toISOString(), reportId: row.id, afterPhotoRequired: category.is_after_photo_required });
+    for (const kind of kinds.slice(1)) {
+      if (result.ok || result.error !== 'not_allowed') break;
+      result = transition(state, command, { actor: kind, now: now.toISOString(), reportId: row.id, afterPhotoRequired: category.is_after_photo_required });
+    }
+    if (!result.ok) refuse(result.error);
+    // An officer takes a report for himself only; a lead may hand it to an officer of the unit.
+    if (command.type === 'take' && result.event.actor === 'unit_officer' && command.officerId !== known.userId) refuse('not_allowed');
+    if (command.type === 'take' && command.officerId !== known.userId) {
+      const grants = await listUserGrants(ctx, command.officerId);
+      const inUnit = grants.some((grant) => grant.role === 'officer' && grant.agencyPath !== null && unitPath !== null && isWithinPath(grant.agencyPath, unitPath));
+      if (!inUnit) throw new AppError('http.validation_failed', { fields: [{ field: 'officerId', message: 'not an officer of this unit' }] });
+    }
+
+    const next = result.state;
+    const updated = await trx
+      .updateTable('reports')
+      .set({
+        status: next.status,
+        unit_id: next.unitId,
+        officer_id: next.officerId,
+        due_at: next.dueAt ?? row.due_at,
+        pending_extension: next.pendingExtension ? JSON.stringify(next.pendingExtension) : null,
+        resolved_at: next.resolvedAt,
+        closed_at: next.status === 'closed' ? now : row.closed_at,
+        answer: command.type === 'resolve' ? command.answer.normalize('NFC').trim() : row.answer,
+        reopen_count: next.reopenCount,
+        merged_into: next.mergedInto,
+        updated_at: now,
+      })
+      .where('id', '=', row.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    if (action.type === 'resolve') await attachPhotos(trx, known.userId, row.id, action.photoIds ?? [], 'after');
+    const details = { ...result.event.details };
+    for (const key of ['unitId', 'fromUnitId']) {
+      const id = details[key];
+      if (typeof id === 'string') details[key.replace('Id', 'Code')] = directory.byId.get(id)?.code ?? id;
+    }
+    await trx
+      .insertInto('report_events')
+      .values({
+        report_id: row.id,
+        at: now,
+        type: result.event.type,
+        from_status: result.event.from,
+        to_status: result.event.to,
+        actor_id: known.userId,
+        actor_kind: result.event.actor,
+        details: JSON.stringify(details),
+        is_public: !INTERNAL_EVENTS.has(result.event.type),
+      })
+      .execute();
+    await recordAudit(trx, audit, {
+      action: `report.${result.event.type}`,
+      targetType: 'report',
+      targetId: row.id,
+      before: { status: row.status, unitId: row.unit_id, officerId: row.officer_id, dueAt: row.due_at.toISOString() },
+      after: { status: updated.status, unitId: updated.unit_id, officerId: updated.officer_id, dueAt: updated.due_at.toISOString() },
+      details: { code, actorKind: result.event.actor },
+    });
+    return { code, status: updated.status, dueAt: updated.due_at.toISOString() };
+  });
+}
+
+/** The reporter rates the answer (1–5, optional comment) once the report is resolved or closed. */
+export async function rateReport(ctx: AppContext, audit: AuditContext, actor: Actor | null, code: string, input: { rating: number; comment?: string }) {
+  const known = requireActor(actor);
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('reports').select(['id', 'reporter_id', 'status', 'rating']).where('code', '=', code).forUpdate().executeTakeFirst();
+    if (!row) throw new AppError('reports.not_found', { params: { code } });
+    if (row.reporter_id !== known.userId) throw new AppError('auth.forbidden');
+    if (row.status !== 'resolved' && row.status !== 'closed') refuse('invalid_transition');
+    await trx.updateTable('reports').set({ rating: input.rating, rating_comment: input.comment?.normalize('NFC').trim() || null, updated_at: new Date() }).where('id', '=', row.id).execute();
+    await trx
+      .insertInto('report_events')
+      .values({ report_id: row.id, type: 'rate', from_status: row.status, to_status: row.status, actor_id: known.userId, actor_kind: 'reporter', details: JSON.stringify({ rating: input.rating }) })
+      .execute();
+    await recordAudit(trx, audit, { action: 'report.rate', targetType: 'report', targetId: row.id, before: { rating: row.rating }, after: { rating: input.rating } });
+  });
+}
+
+/** An IOC operator reveals the reporter to the handling unit, with a reason (audited). */
+export async function revealReporter(ctx: AppContext, audit: AuditContext, actor: Actor | null, code: string, reason: string) {
+  const known = requireActor(actor);
+  if (!actorKindsFor(known, { reporterId: '', unitPath: null }).includes('ioc')) throw new AppError('auth.forbidden');
+  if (reason.trim().length < 5) refuse('reason_required');
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('reports').select(['id', 'reporter_revealed_at']).where('code', '=', code).forUpdate().executeTakeFirst();
+    if (!row) throw new AppError('reports.not_found', { params: { code } });
+    await trx.updateTable('reports').set({ reporter_revealed_at: new Date(), reporter_revealed_by: known.userId, reporter_revealed_reason: reason.trim() }).where('id', '=', row.id).execute();
+    await recordAudit(trx, audit, { action: 'report.reveal_reporter', targetType: 'report', targetId: row.id, details: { reason: reason.trim() } });
+  });
+}
+
+/** A staff queue: one unit's reports (or, for IOC, the triage queue or every unit), soonest deadline first. */
+export async function listQueue(
+  ctx: AppContext,
+  actor: Actor | null,
+  filter: { unitCode?: string; triage?: boolean; statuses?: string[]; categoryCode?: string; areaCode?: string; officerId?: string; overdueOnly?: boolean; limit: number; offset: number },
+) {
+  const known = requireActor(actor);
+  const directory = await getAgencyDirectory(ctx);
+  const unit = filter.unitCode ? directory.byCode.get(filter.unitCode) : undefined;
+  if (filter.unitCode && !unit) throw new AppError('reports.unit_not_found', { params: { code: filter.unitCode } });
+  if (filter.triage ? !canViewQueue(known, null) || !actorKindsFor(known, { reporterId: '', unitPath: null }).includes('ioc') : !canViewQueue(known, unit?.path ?? null)) {
+    throw new AppError('auth.forbidden');
+  }
+  let query = ctx.db.selectFrom('reports as r').innerJoin('report_categories as c', 'c.id', 'r.category_id');
+  if (filter.triage) query = query.where('r.status', '=', 'submitted');
+  else if (unit) {
+    const unitIds = [...directory.byId.values()].filter((a) => a.path === unit.path || a.path.startsWith(`${unit.path}.`)).map((a) => a.id);
+    query = query.where('r.unit_id', 'in', unitIds);
+  }
+  query = query.where('r.status', 'in', filter.statuses?.length ? filter.statuses : ['submitted', 'assigned', 'in_progress', 'resolved']);
+  if (filter.categoryCode) query = query.where('c.code', '=', filter.categoryCode);
+  if (filter.areaCode) query = query.where('r.area_code', '=', filter.areaCode);
+  if (filter.officerId) query = query.where('r.officer_id', '=', filter.officerId);
+  if (filter.overdueOnly) query = query.where('r.due_at', '<', new Date()).where('r.status', 'in', ['submitted', 'assigned', 'in_progress']);
+  const rows = await query
+    .select([
+      'r.code', 'r.status', 'r.description', 'r.is_urgent', 'r.area_code', 'r.unit_id', 'r.officer_id', 'r.due_at', 'r.created_at', 'r.escalation_level',
+      'r.pending_extension', 'r.answers', 'r.reporter_revealed_at', 'r.reporter_id', 'c.code as category_code', 'c.name_vi as category_name_vi', 'c.name_en as category_name_en',
+    ])
+    .orderBy('r.due_at')
+    .limit(filter.limit)
+    .offset(filter.offset)
+    .execute();
+  const now = Date.now();
+  const visible = rows.filter((row) => canSeeReporter(known, { unitPath: row.unit_id ? (directory.byId.get(row.unit_id)?.path ?? null) : null, isRevealed: row.reporter_revealed_at !== null }));
+  const contacts = await findUserContacts(ctx, visible.map((row) => row.reporter_id));
+  return rows.map((row) => {
+    const unitEntry = row.unit_id ? directory.byId.get(row.unit_id) : undefined;
+    const contact = visible.includes(row) ? contacts.get(row.reporter_id) : undefined;
+    return {
+      code: row.code,
+      status: row.status,
+      description: row.description,
+      isUrgent: row.is_urgent,
+      category: { code: row.category_code, nameVi: row.category_name_vi, nameEn: row.category_name_en },
+      areaCode: row.area_code,
+      unitCode: unitEntry?.code ?? null,
+      officerId: row.officer_id,
+      dueAt: row.due_at.toISOString(),
+      secondsLeft: Math.round((row.due_at.getTime() - now) / 1000),
+      isOverdue: ['submitted', 'assigned', 'in_progress'].includes(row.status) && row.due_at.getTime() < now,
+      escalationLevel: row.escalation_level,
+      pendingExtension: row.pending_extension,
+      answers: row.answers,
+      createdAt: row.created_at.toISOString(),
+      reporter: contact ?? null,
+    };
+  });
+}
