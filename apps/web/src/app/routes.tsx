@@ -1,5 +1,6 @@
+import type { ReactElement } from 'react';
 import { Route, Routes } from 'react-router';
-import { CONSOLE_ROLES, IOC_ROLES } from '@onecity/contracts';
+import { CONSOLE_ROLES, IOC_ROLES, type Role } from '@onecity/contracts';
 import { AgenciesSection } from '../features/console/agencies-section.tsx';
 import { AuditSection } from '../features/console/audit-section.tsx';
 import { ConsoleLayout } from '../features/console/console-layout.tsx';
@@ -27,62 +28,25 @@ export function AppRoutes() {
         <Route path="verify" element={<VerifyPage />} />
         <Route path="login" element={<LoginPage />} />
         <Route path="forgot-password" element={<ForgotPasswordPage />} />
-        <Route
-          path="profile"
-          element={
-            <RequireRoles>
-              <ProfilePage />
-            </RequireRoles>
-          }
-        />
-        <Route
-          path="console"
-          element={
-            <RequireRoles roles={CONSOLE_ROLES}>
-              <ConsoleLayout />
-            </RequireRoles>
-          }
-        >
+        <Route path="profile" element={guarded(<ProfilePage />)} />
+        <Route path="console" element={guarded(<ConsoleLayout />, CONSOLE_ROLES)}>
           <Route index element={<ConsoleOverview />} />
           <Route path="reports" element={<ComingSoonSection section="reports" />} />
           <Route path="dossiers" element={<ComingSoonSection section="dossiers" />} />
           <Route path="documents" element={<ComingSoonSection section="documents" />} />
-          <Route
-            path="admin/agencies"
-            element={
-              <RequireRoles roles={ADMIN_ROLES}>
-                <AgenciesSection />
-              </RequireRoles>
-            }
-          />
-          <Route
-            path="admin/users"
-            element={
-              <RequireRoles roles={ADMIN_ROLES}>
-                <UsersSection />
-              </RequireRoles>
-            }
-          />
-          <Route
-            path="audit"
-            element={
-              <RequireRoles roles={AUDIT_ROLES}>
-                <AuditSection />
-              </RequireRoles>
-            }
-          />
+          <Route path="admin/agencies" element={guarded(<AgenciesSection />, ADMIN_ROLES)} />
+          <Route path="admin/users" element={guarded(<UsersSection />, ADMIN_ROLES)} />
+          <Route path="audit" element={guarded(<AuditSection />, AUDIT_ROLES)} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
-        <Route
-          path="ioc"
-          element={
-            <RequireRoles roles={IOC_ROLES}>
-              <IocPage />
-            </RequireRoles>
-          }
-        />
+        <Route path="ioc" element={guarded(<IocPage />, IOC_ROLES)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
   );
+}
+
+/** `page` behind RequireRoles: only for a logged-in user holding one of `roles` (any role when omitted). */
+function guarded(page: ReactElement, roles?: readonly Role[]) {
+  return <RequireRoles roles={roles}>{page}</RequireRoles>;
 }

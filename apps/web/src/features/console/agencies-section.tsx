@@ -2,36 +2,25 @@ import { useTranslation } from 'react-i18next';
 import type { Agency } from '@onecity/contracts';
 import { currentLocale } from '../../app/i18n/index.ts';
 import { compareNames } from '../../components/format.ts';
-import { PageTitle } from '../../components/page-title.tsx';
-import { ResourceView } from '../../components/resource-view.tsx';
-import { useApiResource } from '../../components/use-api-resource.ts';
 import { buildAgencyTree, type AgencyNode } from './agency-tree.ts';
 import { AGENCIES_PATH, type AgencyList } from './console.api.ts';
+import { ListPage } from './list-page.tsx';
 
 /** /console/admin/agencies: the agency tree, read-only for now. */
 export function AgenciesSection() {
   const { t, i18n } = useTranslation();
   const locale = currentLocale(i18n);
-  const [resource, reload] = useApiResource<AgencyList>(AGENCIES_PATH);
   const nameOf = (agency: Agency) => (locale === 'vi' ? agency.nameVi : agency.nameEn);
   const compare = compareNames(locale);
   return (
-    <section className="page">
-      <PageTitle>{t('console.agencies')}</PageTitle>
-      <p className="note">{t('console.readOnly')}</p>
-      <ResourceView resource={resource} reload={reload}>
-        {({ items }) =>
-          items.length === 0 ? (
-            <p>{t('console.empty')}</p>
-          ) : (
-            <>
-              <p>{t('console.agencyCount', { count: items.length })}</p>
-              <AgencyBranch nodes={buildAgencyTree(items, (left, right) => compare(nameOf(left), nameOf(right)))} depth={0} nameOf={nameOf} />
-            </>
-          )
-        }
-      </ResourceView>
-    </section>
+    <ListPage<AgencyList> title={t('console.agencies')} path={AGENCIES_PATH} isReadOnly>
+      {({ items }) => (
+        <>
+          <p>{t('console.agencyCount', { count: items.length })}</p>
+          <AgencyBranch nodes={buildAgencyTree(items, (left, right) => compare(nameOf(left), nameOf(right)))} depth={0} nameOf={nameOf} />
+        </>
+      )}
+    </ListPage>
   );
 }
 

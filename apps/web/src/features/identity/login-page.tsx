@@ -1,19 +1,17 @@
-import { useRef, useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../app/api.ts';
 import { safeNextPath } from '../../app/guards.tsx';
 import { useSession } from '../../app/session.tsx';
 import { ErrorAlert, StatusMessage } from '../../components/error-alert.tsx';
-import { hasErrors, useFocusFirstInvalid, type FieldErrors } from '../../components/forms.ts';
 import { PageTitle } from '../../components/page-title.tsx';
 import { PasswordField } from '../../components/password-field.tsx';
-import { TextField } from '../../components/text-field.tsx';
-import { useFormSubmit } from './use-form-submit.ts';
+import { LoginField } from './identity-fields.tsx';
+import { useForm } from './use-form.ts';
 import { checkRequired, normaliseLogin } from './validation.ts';
 
 const FIELDS = ['login', 'password'] as const;
-type Field = (typeof FIELDS)[number];
 
 /** /login?next=…: opens a cookie session, then returns to where the visitor was going. */
 export function LoginPage() {
@@ -21,12 +19,10 @@ export function LoginPage() {
   const navigate = useNavigate();
   const { session, logIn } = useSession();
   const [searchParams] = useSearchParams();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [values, setValues] = useState<Record<Field, string>>({ login: searchParams.get('login') ?? '', password: '' });
-  const [errors, setErrors] = useState<FieldErrors<Field>>({});
-  const [failedAttempts, setFailedAttempts] = useState(0);
-  const { isSubmitting, error, serverFieldErrors, submit } = useFormSubmit(FIELDS);
-  useFocusFirstInvalid(formRef, failedAttempts);
+  const { formRef, values, update, errorFor, validate, submit, isSubmitting, error } = useForm(FIELDS, {
+    login: searchParams.get('login') ?? '',
+    password: '',
+  });
   const nextPath = safeNextPath(searchParams.get('next'));
 
   if (session.status === 'authenticated' && !isSubmitting) return <Navigate to={nextPath} replace />;
@@ -34,18 +30,9 @@ export function LoginPage() {
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     // Only presence is checked here: old accounts may have passwords shorter than today's rule.
-    const found: FieldErrors<Field> = {
-      login: checkRequired(values.login, t),
-      password: checkRequired(values.password, t),
-    };
-    setErrors(found);
-    if (hasErrors(found)) {
-      setFailedAttempts((count) => count + 1);
-      return;
-    }
+    if (!validate({ login: checkRequired(values.login, t), password: checkRequired(values.password, t) })) return;
     const result = await submit(() => logIn(normaliseLogin(values.login), values.password));
     if (result.ok) void navigate(nextPath, { replace: true });
-    else setFailedAttempts((count) => count + 1);
   }
 
   const isNotVerified = error instanceof ApiError && error.code === 'identity.not_verified';
@@ -70,25 +57,15 @@ export function LoginPage() {
         )}
       </ErrorAlert>
       <form ref={formRef} className="form" noValidate onSubmit={(event) => void handleSubmit(event)}>
-        <TextField
-          label={t('identity.fields.login')}
-          name="login"
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-          required
-          value={values.login}
-          onChange={(event) => setValues((current) => ({ ...current, login: event.target.value }))}
-          error={errors.login ?? serverFieldErrors.login}
-        />
+        <LoginField value={values.login} onChange={update('login')} error={errorFor('login')} />
         <PasswordField
           label={t('identity.fields.password')}
           name="password"
           autoComplete="current-password"
           required
           value={values.password}
-          onChange={(event) => setValues((current) => ({ ...current, password: event.target.value }))}
-          error={errors.password ?? serverFieldErrors.password}
+          onChange={update('password')}
+          error={errorFor('password')}
         />
         <button type="submit" className="button button--primary button--block" disabled={isSubmitting}>
           {isSubmitting ? t('identity.login.submitting') : t('identity.login.submit')}

@@ -60,4 +60,20 @@ describe('profile', () => {
     expect(await within(form).findByText('Đã đổi mật khẩu.')).toBeTruthy();
     expect((within(form).getByLabelText('Mật khẩu mới') as HTMLInputElement).value).toBe('');
   });
+
+  it('checks the new password and its confirmation before calling the API', async () => {
+    const calls = mockApi({ 'GET /me': meRoute(makeUser()) });
+    renderApp({ path: '/profile' });
+    await screen.findByRole('heading', { level: 1, name: 'Tài khoản của tôi' });
+    const form = screen.getByRole('region', { name: 'Đổi mật khẩu' });
+    fireEvent.change(within(form).getByLabelText('Mật khẩu hiện tại'), { target: { value: 'mat-khau-cu-dai' } });
+    fireEvent.change(within(form).getByLabelText('Mật khẩu mới'), { target: { value: 'mat-khau-moi-dai-hon' } });
+    fireEvent.change(within(form).getByLabelText('Nhập lại mật khẩu mới'), { target: { value: 'mat-khau-moi-khac' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Đổi mật khẩu' }));
+
+    expect(await within(form).findByText('Mật khẩu nhập lại không khớp.')).toBeTruthy();
+    expect(within(form).getByLabelText('Nhập lại mật khẩu mới').getAttribute('aria-invalid')).toBe('true');
+    expect(within(form).getByLabelText('Mật khẩu mới').getAttribute('aria-invalid')).toBeNull();
+    expect(calls.some((call) => call.path === '/me/password')).toBe(false);
+  });
 });

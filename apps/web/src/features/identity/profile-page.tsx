@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Locale, User } from '@onecity/contracts';
@@ -6,13 +6,13 @@ import { LOCALES, chooseLocale, currentLocale, isLocale } from '../../app/i18n/i
 import { useSession } from '../../app/session.tsx';
 import { ErrorAlert, StatusMessage } from '../../components/error-alert.tsx';
 import { formatDate } from '../../components/format.ts';
-import { hasErrors, useFocusFirstInvalid, type FieldErrors } from '../../components/forms.ts';
 import { PageTitle } from '../../components/page-title.tsx';
 import { PasswordField } from '../../components/password-field.tsx';
-import { TextField } from '../../components/text-field.tsx';
+import { FullNameField } from './identity-fields.tsx';
 import { changePassword, updateProfile } from './identity.api.ts';
-import { useFormSubmit } from './use-form-submit.ts';
-import { MIN_PASSWORD_LENGTH, checkConfirmation, checkFullName, checkNewPassword, checkRequired } from './validation.ts';
+import { NewPasswordFields, checkNewPasswordFields } from './new-password-fields.tsx';
+import { useForm } from './use-form.ts';
+import { checkFullName, checkRequired } from './validation.ts';
 
 /** /profile: the user's details, language, password, roles, and logging out. Only for logged-in users. */
 export function ProfilePage() {
@@ -61,32 +61,24 @@ function AccountSummary({ user }: { user: User }) {
   );
 }
 
+const DETAILS_FIELDS = ['fullName'] as const;
+
 function DetailsForm({ user }: { user: User }) {
   const { t, i18n } = useTranslation();
   const { replaceUser } = useSession();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [fullName, setFullName] = useState(user.fullName);
+  // The language is a choice from a list, so only the name is typed in and checked.
+  const { formRef, values, update, errorFor, validate, submit, isSubmitting, error } = useForm(DETAILS_FIELDS, {
+    fullName: user.fullName,
+  });
   const [locale, setLocale] = useState<Locale>(user.locale);
-  const [errors, setErrors] = useState<FieldErrors<'fullName'>>({});
-  const [failedAttempts, setFailedAttempts] = useState(0);
   const [notice, setNotice] = useState<string | undefined>(undefined);
-  const { isSubmitting, error, serverFieldErrors, submit } = useFormSubmit(['fullName', 'locale'] as const);
-  useFocusFirstInvalid(formRef, failedAttempts);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setNotice(undefined);
-    const found = { fullName: checkFullName(fullName, t) };
-    setErrors(found);
-    if (hasErrors(found)) {
-      setFailedAttempts((count) => count + 1);
-      return;
-    }
-    const result = await submit(() => updateProfile({ fullName: fullName.trim(), locale }));
-    if (!result.ok) {
-      setFailedAttempts((count) => count + 1);
-      return;
-    }
+    if (!validate({ fullName: checkFullName(values.fullName, t) })) return;
+    const result = await submit(() => updateProfile({ fullName: values.fullName.trim(), locale }));
+    if (!result.ok) return;
     replaceUser(result.value);
     // The account language is also the interface language: choosing it here switches the screen too.
     if (result.value.locale !== currentLocale(i18n)) await chooseLocale(i18n, result.value.locale);
@@ -99,15 +91,7 @@ function DetailsForm({ user }: { user: User }) {
       <ErrorAlert error={error} />
       <StatusMessage message={notice} />
       <form ref={formRef} className="form" noValidate onSubmit={(event) => void handleSubmit(event)}>
-        <TextField
-          label={t('identity.fields.fullName')}
-          name="fullName"
-          autoComplete="name"
-          required
-          value={fullName}
-          onChange={(event) => setFullName(event.target.value)}
-          error={errors.fullName ?? serverFieldErrors.fullName}
-        />
+        <FullNameField value={values.fullName} onChange={update('fullName')} error={errorFor('fullName')} />
         <div className="field">
           <label className="field__label" htmlFor="profile-locale">
             {t('identity.profile.language')}
@@ -138,47 +122,31 @@ function DetailsForm({ user }: { user: User }) {
 }
 
 const PASSWORD_FIELDS = ['currentPassword', 'newPassword', 'confirmPassword'] as const;
-type PasswordFieldName = (typeof PASSWORD_FIELDS)[number];
 
 function PasswordForm({ user }: { user: User }) {
   const { t } = useTranslation();
-  const formRef = useRef<HTMLFormElement>(null);
-  const emptyValues: Record<PasswordFieldName, string> = { currentPassword: '', newPassword: '', confirmPassword: '' };
-  const [values, setValues] = useState(emptyValues);
-  const [errors, setErrors] = useState<FieldErrors<PasswordFieldName>>({});
-  const [failedAttempts, setFailedAttempts] = useState(0);
+  const emptyValues = { currentPassword: '', newPassword: '', confirmPassword: '' };
+  const { formRef, values, setValues, update, errorFor, validate, submit, isSubmitting, error } = useForm(
+    PASSWORD_FIELDS,
+    emptyValues,
+  );
   const [notice, setNotice] = useState<string | undefined>(undefined);
-  const { isSubmitting, error, serverFieldErrors, submit } = useFormSubmit(PASSWORD_FIELDS);
-  useFocusFirstInvalid(formRef, failedAttempts);
-
-  const update = (field: PasswordFieldName) => (event: { target: { value: string } }) =>
-    setValues((current) => ({ ...current, [field]: event.target.value }));
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setNotice(undefined);
-    const found: FieldErrors<PasswordFieldName> = {
+    const found = {
       currentPassword: checkRequired(values.currentPassword, t),
-      newPassword: checkNewPassword(values.newPassword, t),
-      confirmPassword: checkConfirmation(values.newPassword, values.confirmPassword, t),
+      ...checkNewPasswordFields('newPassword', values, t),
     };
-    setErrors(found);
-    if (hasErrors(found)) {
-      setFailedAttempts((count) => count + 1);
-      return;
-    }
+    if (!validate(found)) return;
     const result = await submit(() =>
       changePassword({ currentPassword: values.currentPassword, newPassword: values.newPassword }),
     );
-    if (!result.ok) {
-      setFailedAttempts((count) => count + 1);
-      return;
-    }
+    if (!result.ok) return;
     setValues(emptyValues);
     setNotice(t('identity.profile.passwordChanged'));
   }
-
-  const errorFor = (field: PasswordFieldName) => errors[field] ?? serverFieldErrors[field];
 
   return (
     <section className="card" aria-labelledby="profile-password-title">
@@ -197,25 +165,7 @@ function PasswordForm({ user }: { user: User }) {
           onChange={update('currentPassword')}
           error={errorFor('currentPassword')}
         />
-        <PasswordField
-          label={t('identity.fields.newPassword')}
-          hint={t('identity.hints.password', { min: MIN_PASSWORD_LENGTH })}
-          name="newPassword"
-          autoComplete="new-password"
-          required
-          value={values.newPassword}
-          onChange={update('newPassword')}
-          error={errorFor('newPassword')}
-        />
-        <PasswordField
-          label={t('identity.fields.confirmNewPassword')}
-          name="confirmPassword"
-          autoComplete="new-password"
-          required
-          value={values.confirmPassword}
-          onChange={update('confirmPassword')}
-          error={errorFor('confirmPassword')}
-        />
+        <NewPasswordFields name="newPassword" values={values} onChange={update} errorFor={errorFor} />
         <button type="submit" className="button button--primary" disabled={isSubmitting}>
           {isSubmitting ? t('identity.profile.changingPassword') : t('identity.profile.changePassword')}
         </button>

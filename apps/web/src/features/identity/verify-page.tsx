@@ -1,18 +1,17 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { API_PREFIX, api } from '../../app/api.ts';
 import { ErrorAlert, StatusMessage } from '../../components/error-alert.tsx';
-import { hasErrors, useFocusFirstInvalid, type FieldErrors } from '../../components/forms.ts';
 import { PageTitle } from '../../components/page-title.tsx';
-import { TextField } from '../../components/text-field.tsx';
 import { useCountdown } from '../../components/use-countdown.ts';
+import { CodeField, LoginField } from './identity-fields.tsx';
 import { resendVerificationCode, verifyAccount, type Verification } from './identity.api.ts';
 import { useFormSubmit } from './use-form-submit.ts';
+import { useForm } from './use-form.ts';
 import { checkCode, checkLogin, normaliseLogin } from './validation.ts';
 
 const FIELDS = ['login', 'code'] as const;
-type Field = (typeof FIELDS)[number];
 const RESEND_COOLDOWN_SECONDS = 60; // The API allows one resend a minute.
 
 /** /verify?login=…: enter the 6-digit code sent at registration; the code can be sent again. */
@@ -21,43 +20,31 @@ export function VerifyPage() {
   const navigate = useNavigate();
   const [searchParams] = useSearchParams();
   const { state } = useLocation() as { state: { verification?: Verification } | null };
-  const formRef = useRef<HTMLFormElement>(null);
   const loginFromAddress = searchParams.get('login') ?? '';
-  const [values, setValues] = useState<Record<Field, string>>({ login: loginFromAddress, code: '' });
-  const [errors, setErrors] = useState<FieldErrors<Field>>({});
-  const [failedAttempts, setFailedAttempts] = useState(0);
+  const { formRef, values, setValues, update, errorFor, validate, submit, isSubmitting, error } = useForm(FIELDS, {
+    login: loginFromAddress,
+    code: '',
+  });
   const [notice, setNotice] = useState<string | undefined>(undefined);
-  const { isSubmitting, error, serverFieldErrors, submit } = useFormSubmit(FIELDS);
   const resend = useFormSubmit(FIELDS);
   const [cooldown, setCooldown] = useCountdown();
   const isDevOutboxAvailable = useDevOutboxProbe(normaliseLogin(loginFromAddress));
-  useFocusFirstInvalid(formRef, failedAttempts);
 
   const destination = state?.verification?.destination;
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setNotice(undefined);
-    const found: FieldErrors<Field> = { login: checkLogin(values.login, t), code: checkCode(values.code, t) };
-    setErrors(found);
-    if (hasErrors(found)) {
-      setFailedAttempts((count) => count + 1);
-      return;
-    }
+    if (!validate({ login: checkLogin(values.login, t), code: checkCode(values.code, t) })) return;
     const login = normaliseLogin(values.login);
     const result = await submit(() => verifyAccount({ login, code: values.code.trim() }));
     if (result.ok) void navigate(`/login?login=${encodeURIComponent(login)}&verified=1`);
-    else setFailedAttempts((count) => count + 1);
   }
 
   async function handleResend() {
     setNotice(undefined);
-    const loginError = checkLogin(values.login, t);
-    setErrors({ login: loginError });
-    if (loginError !== undefined) {
-      setFailedAttempts((count) => count + 1);
-      return;
-    }
+    if (!validate({ login: checkLogin(values.login, t) })) return;
+    // Sent apart from the form's own request: a failure shows in the alert only, without moving focus.
     const result = await resend.submit(() => resendVerificationCode(normaliseLogin(values.login)));
     if (result.ok) {
       setNotice(t('identity.verify.resent'));
@@ -75,31 +62,12 @@ export function VerifyPage() {
       <StatusMessage message={notice} />
       <form ref={formRef} className="form" noValidate onSubmit={(event) => void handleSubmit(event)}>
         {loginFromAddress === '' && (
-          <TextField
-            label={t('identity.fields.login')}
-            name="login"
-            autoComplete="username"
-            autoCapitalize="none"
-            spellCheck={false}
-            required
-            value={values.login}
-            onChange={(event) => setValues((current) => ({ ...current, login: event.target.value }))}
-            error={errors.login ?? serverFieldErrors.login}
-          />
+          <LoginField value={values.login} onChange={update('login')} error={errorFor('login')} />
         )}
-        <TextField
-          label={t('identity.fields.code')}
-          hint={t('identity.hints.code')}
-          name="code"
-          className="field--code"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          pattern="[0-9]{6}"
-          maxLength={6}
-          required
+        <CodeField
           value={values.code}
-          onChange={(event) => setValues((current) => ({ ...current, code: event.target.value.replace(/\D/g, '') }))}
-          error={errors.code ?? serverFieldErrors.code}
+          onChange={(code) => setValues((current) => ({ ...current, code }))}
+          error={errorFor('code')}
         />
         <div className="form-actions">
           <button type="submit" className="button button--primary" disabled={isSubmitting}>
