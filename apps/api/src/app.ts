@@ -32,7 +32,9 @@ import { createDevSender, createSmtpSender, deliverPendingMessages, type Message
 import { agenciesRoutes } from './modules/agencies/index.ts';
 import { calendarRoutes, ensureShippedHolidays } from './modules/calendar/index.ts';
 import { identityRoutes, resolveSessionToken } from './modules/identity/index.ts';
-import { reportsRoutes } from './modules/reports/index.ts';
+import { notificationsRoutes } from './modules/notifications/index.ts';
+import { open311Routes } from './modules/open311/index.ts';
+import { reportsRoutes, sweepReports } from './modules/reports/index.ts';
 import { seedDemoCity } from './seed/demo-city.ts';
 
 export interface BuildOptions {
@@ -53,6 +55,7 @@ export interface BuiltApp {
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,100}$/;
 const DELIVER_MESSAGES = 'messages.deliver';
+const SWEEP_REPORTS = 'reports.sweep';
 
 /** Builds the whole platform on one database. */
 export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
@@ -113,6 +116,13 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
       });
       // The sweep catches messages whose kick was lost (e.g. a crash right after commit).
       await jobs.schedule(DELIVER_MESSAGES, '* * * * *');
+      // Overdue escalation and automatic closing of answered reports, every five minutes.
+      await jobs.createQueue(SWEEP_REPORTS);
+      await jobs.work(SWEEP_REPORTS, async () => {
+        const result = await sweepReports(ctx);
+        if (result.escalated + result.closed > 0) app.log.info(result, 'reports swept');
+      });
+      await jobs.schedule(SWEEP_REPORTS, '*/5 * * * *');
     }
   } catch (error) {
     await jobs?.stop({ graceful: false }).catch(() => undefined);
@@ -197,6 +207,8 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   await app.register(agenciesRoutes);
   await app.register(calendarRoutes);
   await app.register(reportsRoutes);
+  await app.register(open311Routes);
+  await app.register(notificationsRoutes);
   await app.register(auditRoutes);
   if (config.messages.sender === 'dev' && config.nodeEnv !== 'production') await app.register(devOutboxRoutes);
 

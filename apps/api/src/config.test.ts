@@ -36,4 +36,10 @@ describe('loadConfig', () => {
     expect(production.seedDemo).toBe(false);
     expect(production.messages.sender).toBe('smtp');
   });
+
+  it('takes the Open311 jurisdiction from PUBLIC_URL unless it is set, and checks it', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://onecity.hue.gov.vn/' }).open311.jurisdictionId).toBe('onecity.hue.gov.vn');
+    expect(loadConfig({ OPEN311_JURISDICTION_ID: 'hue.gov.vn' }).open311.jurisdictionId).toBe('hue.gov.vn');
+    expect(() => loadConfig({ OPEN311_JURISDICTION_ID: 'hue gov/vn' })).toThrow(/OPEN311_JURISDICTION_ID/);
+  });
 });

@@ -28,6 +28,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** Office hours in the city's time zone, as minutes after midnight. */
   officeHours: { startMinute: number; endMinute: number; timeZone: string };
+  /** Open311 GeoReport v2: the jurisdiction_id this single-city server accepts and the contact in its discovery document. */
+  open311: { jurisdictionId: string; contact: string };
 }
 
 export class ConfigError extends Error {
@@ -107,6 +109,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     problems.push(`TIME_ZONE must be an IANA time zone such as Asia/Ho_Chi_Minh (got "${timeZone}")`);
   }
 
+  // Open311 suggests the city's root domain as jurisdiction_id; by default the host of PUBLIC_URL.
+  const jurisdictionId = read('OPEN311_JURISDICTION_ID') ?? (URL.canParse(publicUrl) ? new URL(publicUrl).hostname : 'localhost');
+  if (!/^[A-Za-z0-9.-]{1,100}$/.test(jurisdictionId)) problems.push(`OPEN311_JURISDICTION_ID must be a domain name such as hue.gov.vn (got "${jurisdictionId}")`);
+  const open311Contact = read('OPEN311_CONTACT') ?? `OneCity operations centre, ${publicUrl}`;
+
   const logLevel = read('LOG_LEVEL') ?? (nodeEnv === 'test' ? 'silent' : 'info');
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
 
@@ -143,6 +150,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webDistDir: path.resolve(read('WEB_DIST_DIR') ?? path.join(import.meta.dirname, '../../web/dist')),
     shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
     officeHours: { startMinute: officeStart, endMinute: officeEnd, timeZone },
+    open311: { jurisdictionId, contact: open311Contact },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -39,7 +39,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     databaseUrl,
     driver: 'postgres',
     async dispose() {
-      await handle.close();
+      // The database is dropped even when the pool was already closed by the test.
+      await handle.close().catch(() => undefined);
       const cleanup = new pg.Client({ connectionString: adminUrl });
       await cleanup.connect();
       await cleanup.query(`drop database if exists ${name} with (force)`);

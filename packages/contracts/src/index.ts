@@ -3,3 +3,4 @@ export * from './identity.ts';
 export * from './agencies.ts';
 export * from './audit.ts';
 export * from './reports.ts';
+export * from './open311.ts';

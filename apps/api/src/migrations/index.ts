@@ -6,13 +6,15 @@ import type { Migration } from 'kysely/migration';
 import * as createFoundationTables from './20261129090000_create-foundation-tables.ts';
 import * as createCalendarTables from './20261129100000_create-calendar-tables.ts';
 import * as createReportTables from './20261129110000_create-report-tables.ts';
-import * as createReportPhotos from './20261129130000_create-report-photos.ts';
 import * as createOpen311Tables from './20261129120000_create-open311-tables.ts';
+import * as createReportPhotos from './20261129130000_create-report-photos.ts';
+import * as createNotifications from './20261129140000_create-notifications.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261129090000_create-foundation-tables': createFoundationTables,
   '20261129100000_create-calendar-tables': createCalendarTables,
   '20261129110000_create-report-tables': createReportTables,
-  '20261129130000_create-report-photos': createReportPhotos,
   '20261129120000_create-open311-tables': createOpen311Tables,
+  '20261129130000_create-report-photos': createReportPhotos,
+  '20261129140000_create-notifications': createNotifications,
 };

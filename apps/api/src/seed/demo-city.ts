@@ -7,6 +7,7 @@ import { recordAudit, type AuditContext } from '../core/audit/audit.ts';
 import type { AppContext } from '../core/context.ts';
 import { canSitUnder, findAgencyByCode, importAreas } from '../modules/agencies/index.ts';
 import { hashPassword } from '../modules/identity/index.ts';
+import { ensureDemoOpen311Client } from '../modules/open311/index.ts';
 import { ensureCategoriesAndRules } from '../modules/reports/index.ts';
 import { DEMO_CATEGORIES, DEMO_ROUTING_RULES } from './report-categories.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, HUE_AGENCIES, HUE_AREAS, wardUnits, type SeedAgency, type SeedArea } from './hue-data.ts';
@@ -142,5 +143,6 @@ export async function seedDemoCity(ctx: AppContext, onProgress: SeedProgress = (
   created.reportCategories = reports.categories;
   created.routingRules = reports.rules;
   onProgress('report categories and routing rules', reports.categories + reports.rules, reports.categories + reports.rules);
+  await ensureDemoOpen311Client(ctx);
   return created;
 }

@@ -279,6 +279,20 @@ export interface Open311UpdatesTable {
   created_at: CreatedAt;
 }
 
+// notifications module
+export interface NotificationsTable {
+  id: Generated<string>;
+  user_id: string;
+  kind: string;
+  title_vi: string;
+  title_en: string;
+  body_vi: string;
+  body_en: string;
+  link: string | null;
+  read_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
 // core/messaging
 export interface OutboxMessagesTable {
   id: Generated<string>;
@@ -336,6 +350,7 @@ export interface DB {
   report_events: ReportEventsTable;
   report_followers: ReportFollowersTable;
   report_photos: ReportPhotosTable;
+  notifications: NotificationsTable;
   open311_clients: Open311ClientsTable;
   open311_requests: Open311RequestsTable;
   open311_updates: Open311UpdatesTable;

@@ -147,3 +147,18 @@ describe('platform endpoints', () => {
     expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
+
+describe('health without a database', () => {
+  it('answers 503 when the database does not answer', async () => {
+    const own = await createTestApp();
+    try {
+      await own.handle.db.destroy();
+      const response = await own.app.inject({ method: 'GET', url: '/health' });
+      expect(response.statusCode).toBe(503);
+      expect(response.json()).toEqual({ status: 'unavailable' });
+    } finally {
+      await own.app.close();
+      await own.database.dispose().catch(() => undefined);
+    }
+  });
+});

@@ -63,7 +63,18 @@ const catalogue = {
   'reports.too_many_photos': { status: 400, vi: 'Mỗi phản ánh có tối đa {max} ảnh.', en: 'A report has at most {max} photos.' },
   'reports.action_invalid': { status: 400, vi: 'Không thực hiện được: {reason}.', en: 'Not possible: {reason}.' },
   'reports.action_refused': { status: 409, vi: 'Không thực hiện được: {reason}.', en: 'Not possible: {reason}.' },
+  'notifications.not_found': { status: 404, vi: 'Không tìm thấy thông báo.', en: 'Notice not found.' },
   'areas.invalid_geojson': { status: 400, vi: 'Dữ liệu GeoJSON không hợp lệ: {reason}.', en: 'Invalid GeoJSON: {reason}.' },
+  // open311 (GeoReport v2 routes answer these as Open311 errors, not problem+json)
+  'open311.invalid_api_key': { status: 403, vi: 'Thiếu hoặc sai api_key.', en: 'The api_key is missing or invalid.' },
+  'open311.unknown_jurisdiction': { status: 404, vi: 'Không phục vụ jurisdiction_id {jurisdiction}; dùng {expected}.', en: 'Unknown jurisdiction_id {jurisdiction}; this server serves {expected}.' },
+  'open311.invalid_parameter': { status: 400, vi: 'Tham số không hợp lệ.', en: 'Invalid parameters.' },
+  'open311.location_required': { status: 400, vi: 'Cần vị trí: máy chủ này cần lat/long (địa chỉ không đủ để phân công xử lý).', en: 'location required: this server needs lat/long (an address alone cannot be routed).' },
+  'open311.photo_unsupported': { status: 400, vi: 'Lĩnh vực {service} cần ảnh tải lên; Open311 chỉ gửi được đường dẫn (media_url), nên hãy gửi qua ứng dụng của thành phố.', en: 'Service {service} needs an uploaded photo; Open311 carries only a link (media_url), so file it in the city app.' },
+  'open311.request_not_found': { status: 404, vi: 'Không tìm thấy yêu cầu {id}.', en: 'Service request {id} not found.' },
+  'open311.token_not_found': { status: 404, vi: 'Không tìm thấy token {token}.', en: 'Token {token} not found.' },
+  'open311.date_span_too_long': { status: 400, vi: 'Khoảng thời gian tối đa {days} ngày.', en: 'The span from start_date to end_date is at most {days} days.' },
+  'open311.client_not_found': { status: 404, vi: 'Không tìm thấy ứng dụng tích hợp {id}.', en: 'Open311 client {id} not found.' },
 } satisfies Record<string, CatalogueEntry>;
 
 export type ErrorCode = keyof typeof catalogue;

@@ -587,3 +587,14 @@ export async function listUserGrants(ctx: AppContext, userId: string): Promise<G
   const grants = (await repository.listGrants(ctx.db, [userId])).get(userId) ?? [];
   return grants.map((grant) => ({ role: grant.role as Role, agencyId: grant.agency_id, agencyPath: grant.agency_path }));
 }
+
+/** Users holding one of the roles on an agency whose subtree contains agencyPath (e.g. the leads above a unit). */
+export async function listUsersWithRoleOver(ctx: AppContext, roles: Role[], agencyPath: string | null): Promise<string[]> {
+  const rows = await ctx.db
+    .selectFrom('role_grants as g')
+    .innerJoin('agencies as a', 'a.id', 'g.agency_id')
+    .select(['g.user_id', 'a.path'])
+    .where('g.role', 'in', roles)
+    .execute();
+  return [...new Set(rows.filter((row) => agencyPath === null || agencyPath === row.path || agencyPath.startsWith(`${row.path}.`)).map((row) => row.user_id))];
+}

@@ -4,3 +4,6 @@
  */
 export { reportsRoutes } from './reports.routes.ts';
 export { saveCategory, createRoutingRule, ensureCategoriesAndRules, type SeedRoutingRule } from './reports.service.ts';
+export { sweepReports } from './reports.handling.service.ts';
+export { submitReport } from './reports.service.ts';
+export * as reportQueries from './reports.queries.ts';

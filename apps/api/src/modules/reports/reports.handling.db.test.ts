@@ -56,6 +56,20 @@ describe('a report from photo to rating', () => {
     expect((await sharp(image.rawPayload).metadata()).exif).toBeUndefined();
     const thumb = await t.app.inject({ method: 'GET', url: page.json().photos[0].thumbnailUrl });
     expect((await sharp(thumb.rawPayload).metadata()).width).toBeLessThanOrEqual(320);
+
+    // Staff paint over a licence plate in the top-left quarter; the citizen and other units may not.
+    const photoId = page.json().photos[0].id;
+    const box = { boxes: [{ x: 0, y: 0, width: 0.5, height: 0.5 }] };
+    const redactUrl = `/api/v1/reports/${code}/photos/${photoId}/redact`;
+    expect((await t.app.inject({ method: 'POST', url: redactUrl, headers: as('citizen'), payload: box })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'POST', url: redactUrl, headers: as('deptOfficer'), payload: box })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'POST', url: redactUrl, headers: as('wardOfficer'), payload: { boxes: [{ x: 0, y: 0, width: 2, height: 1 }] } })).statusCode).toBe(400);
+    expect((await t.app.inject({ method: 'POST', url: redactUrl, headers: as('wardOfficer'), payload: box })).statusCode).toBe(204);
+    const redacted = await t.app.inject({ method: 'GET', url: page.json().photos[0].url });
+    const pixels = await sharp(redacted.rawPayload).raw().toBuffer({ resolveWithObject: true });
+    const at = (x: number, y: number) => pixels.data[(y * pixels.info.width + x) * pixels.info.channels] ?? -1;
+    expect(at(10, 10)).toBeLessThan(20);
+    expect(at(pixels.info.width - 10, pixels.info.height - 10)).toBeGreaterThan(100);
     // The same photo cannot be attached twice.
     const again = await t.app.inject({
       method: 'POST',
@@ -155,7 +169,14 @@ describe('extensions and transfers', () => {
     });
     const { code, dueAt } = filed.json();
     expect(filed.json().unit.code).toBe('SXD_HTKT');
-    expect((await act('deptOfficer', code, { type: 'take' })).json().status).toBe('in_progress');
+    // A lead hands the report to an officer of the unit; an officer cannot hand it to someone else.
+    const officerId = (await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: as('deptOfficer') })).json().id;
+    const wardOfficerId = (await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: as('wardOfficer') })).json().id;
+    expect((await act('lead', code, { type: 'take', officerId: wardOfficerId })).statusCode).toBe(400);
+    const assigned = await act('lead', code, { type: 'take', officerId });
+    expect(assigned.statusCode, assigned.body).toBe(200);
+    expect(assigned.json().status).toBe('in_progress');
+    expect((await act('deptOfficer', code, { type: 'take', officerId: wardOfficerId })).statusCode).toBe(403);
     expect((await act('deptOfficer', code, { type: 'request_extension', workingDays: 3, reason: 'Chờ vật tư thay nắp cống' })).statusCode).toBe(200);
     expect((await act('deptOfficer', code, { type: 'request_extension', workingDays: 2, reason: 'Lần nữa' })).statusCode).toBe(409);
     expect((await act('deptOfficer', code, { type: 'decide_extension', approve: true })).statusCode).toBe(403);

@@ -14,6 +14,7 @@ import { addWorkingDays, getWorkingCalendar, localDateTime } from '../calendar/i
 import { actorKindsFor, canSeeReporter, canViewQueue } from './reports.policy.ts';
 import { attachPhotos, checkPhotosUsable } from './reports.photos.service.ts';
 import type { ReportRow } from './reports.repository.ts';
+import { alertStaff, noticeFollowers, staffToAlert } from './reports.notices.ts';
 import { transition, type ActorKind, type ReportCommand, type ReportState, type TransitionError } from './workflow/report-workflow.ts';
 
 export type ReportAction =
@@ -79,6 +80,10 @@ export async function actOnReport(ctx: AppContext, audit: AuditContext, actor: A
     return unit;
   };
   if (action.type === 'resolve') await checkPhotosUsable(ctx, known.userId, action.photoIds ?? [], 'after');
+  // Everything read through ctx.db is read before the transaction: the embedded database has one connection,
+  // and a query outside an open transaction would wait for that transaction forever.
+  const calendar = action.type === 'request_extension' ? await getWorkingCalendar(ctx) : null;
+  const otherOfficerGrants = action.type === 'take' && action.officerId && action.officerId !== known.userId ? await listUserGrants(ctx, action.officerId) : null;
   const now = new Date();
 
   return ctx.db.transaction().execute(async (trx) => {
@@ -108,7 +113,7 @@ export async function actOnReport(ctx: AppContext, audit: AuditContext, actor: A
         command = { type: 'take', officerId: action.officerId ?? known.userId };
         break;
       case 'request_extension': {
-        const calendar = await getWorkingCalendar(ctx);
+        if (!calendar) throw new Error('calendar not loaded');
         const dueDate = localDateTime(row.due_at, ctx.config.officeHours.timeZone).date;
         const proposed = addWorkingDays(calendar, dueDate, action.workingDays);
         const endOfDay = new Date(row.due_at.getTime() + (Date.parse(`${proposed}T00:00:00Z`) - Date.parse(`${dueDate}T00:00:00Z`)));
@@ -132,7 +137,7 @@ export async function actOnReport(ctx: AppContext, audit: AuditContext, actor: A
     // An officer takes a report for himself only; a lead may hand it to an officer of the unit.
     if (command.type === 'take' && result.event.actor === 'unit_officer' && command.officerId !== known.userId) refuse('not_allowed');
     if (command.type === 'take' && command.officerId !== known.userId) {
-      const grants = await listUserGrants(ctx, command.officerId);
+      const grants = otherOfficerGrants ?? [];
       const inUnit = grants.some((grant) => grant.role === 'officer' && grant.agencyPath !== null && unitPath !== null && isWithinPath(grant.agencyPath, unitPath));
       if (!inUnit) throw new AppError('http.validation_failed', { fields: [{ field: 'officerId', message: 'not an officer of this unit' }] });
     }
@@ -176,6 +181,7 @@ export async function actOnReport(ctx: AppContext, audit: AuditContext, actor: A
         is_public: !INTERNAL_EVENTS.has(result.event.type),
       })
       .execute();
+    if (!INTERNAL_EVENTS.has(result.event.type)) await noticeFollowers(trx, { id: row.id, code }, result.event.type, known.userId);
     await recordAudit(trx, audit, {
       action: `report.${result.event.type}`,
       targetType: 'report',
@@ -276,4 +282,86 @@ export async function listQueue(
       reporter: contact ?? null,
     };
   });
+}
+
+const SYSTEM: AuditContext = { actorId: null, actorRole: 'system', ip: null, requestId: 'job:reports.sweep' };
+/** After the deadline, escalate to the unit's leads; two days later, to the IOC. */
+const IOC_ESCALATION_DELAY_MS = 2 * 24 * 3600_000;
+
+/**
+ * The periodic sweep: escalates overdue reports (lead first, then the IOC) and closes resolved reports the
+ * reporter left unanswered for 7 days. Each report is handled in its own transaction with its row locked,
+ * so instances running the job together never escalate twice.
+ */
+export async function sweepReports(ctx: AppContext, now = new Date()): Promise<{ escalated: number; closed: number }> {
+  const directory = await getAgencyDirectory(ctx);
+  let escalated = 0;
+  let closed = 0;
+  const overdue = await ctx.db
+    .selectFrom('reports')
+    .select(['id', 'unit_id', 'escalation_level'])
+    .where('status', 'in', ['submitted', 'assigned', 'in_progress'])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('escalation_level', '=', 0), eb('due_at', '<', now)]),
+        eb.and([eb('escalation_level', '=', 1), eb('due_at', '<', new Date(now.getTime() - IOC_ESCALATION_DELAY_MS))]),
+      ]),
+    )
+    .limit(500)
+    .execute();
+  for (const candidate of overdue) {
+    const { id } = candidate;
+    const candidatePath = candidate.unit_id ? (directory.byId.get(candidate.unit_id)?.path ?? null) : null;
+    const recipients = await staffToAlert(ctx, candidatePath, candidate.escalation_level === 0 ? 'overdue_lead' : 'overdue_ioc');
+    await ctx.db.transaction().execute(async (trx) => {
+      const row = await trx.selectFrom('reports').selectAll().where('id', '=', id).forUpdate().skipLocked().executeTakeFirst();
+      if (!row || !['submitted', 'assigned', 'in_progress'].includes(row.status)) return;
+      const level = row.escalation_level === 0 && row.due_at < now ? 1 : row.escalation_level === 1 && row.due_at.getTime() < now.getTime() - IOC_ESCALATION_DELAY_MS ? 2 : null;
+      if (level === null) return;
+      await trx.updateTable('reports').set({ escalation_level: level, updated_at: now }).where('id', '=', row.id).execute();
+      await trx
+        .insertInto('report_events')
+        .values({ report_id: row.id, at: now, type: 'escalate', from_status: row.status, to_status: row.status, actor_id: null, actor_kind: 'system', details: JSON.stringify({ level, to: level === 1 ? 'unit_lead' : 'ioc', dueAt: row.due_at.toISOString() }) })
+        .execute();
+      // The recipients were looked up for the level seen before the lock; a report that changed meanwhile waits for the next sweep.
+      if (level !== candidate.escalation_level + 1 || row.unit_id !== candidate.unit_id) return;
+      await alertStaff(trx, { code: row.code }, recipients, level === 1 ? 'overdue_lead' : 'overdue_ioc');
+      await noticeFollowers(trx, { id: row.id, code: row.code }, 'escalate', null);
+      await recordAudit(trx, SYSTEM, { action: 'report.escalate', targetType: 'report', targetId: row.id, before: { escalationLevel: row.escalation_level }, after: { escalationLevel: level } });
+      escalated += 1;
+    });
+  }
+  const resolved = await ctx.db
+    .selectFrom('reports')
+    .select(['id'])
+    .where('status', '=', 'resolved')
+    .where('resolved_at', '<=', new Date(now.getTime() - 7 * 24 * 3600_000))
+    .limit(500)
+    .execute();
+  for (const { id } of resolved) {
+    await ctx.db.transaction().execute(async (trx) => {
+      const row = await trx.selectFrom('reports').selectAll().where('id', '=', id).forUpdate().skipLocked().executeTakeFirst();
+      if (!row) return;
+      const category = await trx.selectFrom('report_categories').select('is_after_photo_required').where('id', '=', row.category_id).executeTakeFirstOrThrow();
+      const result = transition(stateOf(row), { type: 'auto_close' }, { actor: 'system', now: now.toISOString(), reportId: row.id, afterPhotoRequired: category.is_after_photo_required });
+      if (!result.ok) return;
+      await trx.updateTable('reports').set({ status: 'closed', closed_at: now, updated_at: now }).where('id', '=', row.id).execute();
+      await trx
+        .insertInto('report_events')
+        .values({ report_id: row.id, at: now, type: 'auto_close', from_status: 'resolved', to_status: 'closed', actor_id: null, actor_kind: 'system', details: JSON.stringify(result.event.details) })
+        .execute();
+      await noticeFollowers(trx, { id: row.id, code: row.code }, 'auto_close', null);
+      await recordAudit(trx, SYSTEM, { action: 'report.auto_close', targetType: 'report', targetId: row.id, before: { status: 'resolved' }, after: { status: 'closed' } });
+      closed += 1;
+    });
+  }
+  return { escalated, closed };
+}
+
+/** Whether the actor is IOC staff or an officer or lead over the report's unit. */
+export async function canStaffHandle(ctx: AppContext, actor: Actor | null, unitId: string | null): Promise<boolean> {
+  if (!actor) return false;
+  const unitPath = unitId ? ((await getAgencyDirectory(ctx)).byId.get(unitId)?.path ?? null) : null;
+  const kinds = actorKindsFor(actor, { reporterId: '', unitPath });
+  return kinds.includes('ioc') || kinds.includes('unit_officer') || kinds.includes('unit_lead');
 }

@@ -8,7 +8,7 @@ import { requireActor, type Actor } from '../../core/auth/actor.ts';
 import type { AppContext } from '../../core/context.ts';
 import type { DB } from '../../core/db/schema.ts';
 import { AppError } from '../../core/errors.ts';
-import { processPhoto } from './workflow/photo-processing.ts';
+import { processPhoto, redactPhoto, type RedactionBox } from './workflow/photo-processing.ts';
 
 export const MAX_PHOTOS_PER_REPORT = 5;
 
@@ -88,4 +88,35 @@ export async function getPublicPhoto(ctx: AppContext, reportCode: string, photoI
     .executeTakeFirst();
   if (!row || !row.is_public || row.status === 'rejected') throw new AppError('reports.photo_not_found');
   return { contentType: row.content_type, bytes: Buffer.from(size === 'thumb' ? row.thumbnail : row.image) };
+}
+
+/** Staff of the handling unit or the IOC paint over personal details in a photo; the original is not kept. */
+export async function redactReportPhoto(
+  ctx: AppContext,
+  audit: AuditContext,
+  actor: Actor | null,
+  reportCode: string,
+  photoId: string,
+  boxes: RedactionBox[],
+  canRedact: (report: { unitId: string | null }) => Promise<boolean>,
+) {
+  requireActor(actor);
+  const photo = await ctx.db
+    .selectFrom('report_photos as p')
+    .innerJoin('reports as r', 'r.id', 'p.report_id')
+    .select(['p.id', 'p.image', 'r.unit_id', 'r.id as report_id'])
+    .where('p.id', '=', photoId)
+    .where('r.code', '=', reportCode)
+    .executeTakeFirst();
+  if (!photo) throw new AppError('reports.photo_not_found');
+  if (!(await canRedact({ unitId: photo.unit_id }))) throw new AppError('auth.forbidden');
+  const redacted = await redactPhoto(Buffer.from(photo.image), boxes);
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('report_photos')
+      .set({ image: redacted.image, thumbnail: redacted.thumbnail, byte_size: redacted.image.length, is_redacted: true })
+      .where('id', '=', photo.id)
+      .execute();
+    await recordAudit(trx, audit, { action: 'report_photo.redact', targetType: 'report_photo', targetId: photo.id, details: { reportCode, boxes: boxes.length } });
+  });
 }

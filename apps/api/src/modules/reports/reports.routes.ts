@@ -5,7 +5,8 @@ import { AppError } from '../../core/errors.ts';
 import type { App } from '../../core/http/types.ts';
 import { REPORT_CODE_PATTERN } from './workflow/report-code.ts';
 import * as service from './reports.service.ts';
-import { getPublicPhoto, uploadPhoto } from './reports.photos.service.ts';
+import { getPublicPhoto, redactReportPhoto, uploadPhoto } from './reports.photos.service.ts';
+import { canStaffHandle } from './reports.handling.service.ts';
 import { actOnReport, listQueue, rateReport, revealReporter } from './reports.handling.service.ts';
 import { MAX_PHOTO_BYTES } from './workflow/photo-processing.ts';
 
@@ -100,6 +101,28 @@ export async function reportsRoutes(app: App): Promise<void> {
       const photo = await getPublicPhoto(ctx, request.params.code, request.params.photoId, request.query.size);
       reply.header('cache-control', 'public, max-age=86400, immutable');
       return reply.type(photo.contentType).send(photo.bytes);
+    },
+  );
+
+  const Fraction = Type.Number({ minimum: 0, maximum: 1 });
+  app.post(
+    '/api/v1/reports/:code/photos/:photoId/redact',
+    {
+      schema: {
+        tags,
+        summary: 'Paint over faces, plates or other personal details (unit staff or IOC); boxes are fractions of the picture',
+        params: Type.Object({ code: Type.String({ pattern: REPORT_CODE_PATTERN }), photoId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
+        body: Type.Object(
+          { boxes: Type.Array(Type.Object({ x: Fraction, y: Fraction, width: Fraction, height: Fraction }, { additionalProperties: false }), { minItems: 1, maxItems: 30 }) },
+          { additionalProperties: false },
+        ),
+        response: { 204: Type.Null(), 400: Problem, 401: Problem, 403: Problem, 404: Problem },
+      },
+    },
+    async (request, reply) => {
+      const actor = request.actor;
+      await redactReportPhoto(ctx, auditContextOf(request), actor, request.params.code, request.params.photoId, request.body.boxes, (report) => canStaffHandle(ctx, actor, report.unitId));
+      return reply.code(204).send(null);
     },
   );
 

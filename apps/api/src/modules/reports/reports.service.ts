@@ -15,6 +15,7 @@ import * as repository from './reports.repository.ts';
 import { boxAround, distanceMetres } from './workflow/geo.ts';
 import { formatReportCode } from './workflow/report-code.ts';
 import { attachPhotos, checkPhotosUsable, listReportPhotos } from './reports.photos.service.ts';
+import { alertStaff, staffToAlert } from './reports.notices.ts';
 
 /** How close an open report of the same category must be to be offered as a duplicate (metres). */
 export const NEARBY_RADIUS_METRES = 50;
@@ -233,6 +234,7 @@ export async function submitReport(
   const deadline = await getDeadline(ctx, now, category.sla_working_days);
   const dueAt = isUrgent ? new Date(now.getTime() + category.urgent_sla_hours * 3600_000) : new Date(deadline.dueAt);
   const localDate = localDateTime(now, ctx.config.officeHours.timeZone).date;
+  const urgentRecipients = isUrgent ? await staffToAlert(ctx, unitId ? ((await getAgencyDirectory(ctx)).byId.get(unitId)?.path ?? null) : null, 'urgent') : [];
 
   const report = await ctx.db.transaction().execute(async (trx) => {
     const code = formatReportCode(localDate, await repository.nextReportSequence(trx, localDate));
@@ -272,6 +274,7 @@ export async function submitReport(
     }
     await trx.insertInto('report_followers').values({ report_id: row.id, user_id: reporter.userId }).execute();
     await attachPhotos(trx, reporter.userId, row.id, photoIds, 'before');
+    if (isUrgent) await alertStaff(trx, { code }, urgentRecipients, 'urgent');
     await recordAudit(trx, audit, {
       action: 'report.submit',
       targetType: 'report',

@@ -43,3 +43,26 @@ export async function processPhoto(input: Buffer): Promise<ProcessedPhoto | null
     return null;
   }
 }
+
+export interface RedactionBox {
+  /** Left edge, top edge, width and height as fractions (0–1) of the picture. */
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Paints solid boxes over faces, plates or other personal details, and remakes the thumbnail from the result. */
+export async function redactPhoto(image: Buffer, boxes: RedactionBox[]): Promise<{ image: Buffer; thumbnail: Buffer }> {
+  const { width = 0, height = 0 } = await sharp(image).metadata();
+  const overlays = boxes.map((box) => {
+    const left = Math.max(0, Math.min(width - 1, Math.floor(box.x * width)));
+    const top = Math.max(0, Math.min(height - 1, Math.floor(box.y * height)));
+    const boxWidth = Math.max(1, Math.min(width - left, Math.ceil(box.width * width)));
+    const boxHeight = Math.max(1, Math.min(height - top, Math.ceil(box.height * height)));
+    return { input: { create: { width: boxWidth, height: boxHeight, channels: 3 as const, background: '#000000' } }, left, top };
+  });
+  const redacted = await sharp(image).composite(overlays).jpeg({ quality: 82, mozjpeg: true }).toBuffer();
+  const thumbnail = await sharp(redacted).resize({ width: THUMB_EDGE, height: THUMB_EDGE, fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 72 }).toBuffer();
+  return { image: redacted, thumbnail };
+}
