@@ -87,18 +87,27 @@ async function readBody(response: Response): Promise<unknown> {
  * @throws ApiError for any non-2xx answer, NetworkError when no answer came.
  */
 export async function apiRequest<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  if (body === undefined) return send<T>(method, path, undefined, undefined);
+  return send<T>(method, path, JSON.stringify(body), 'application/json');
+}
+
+/**
+ * Sends a file as the raw request body with its own content type (a photo: the API reads the bytes, not a
+ * multipart form), and returns the parsed JSON answer.
+ * @throws ApiError for any non-2xx answer, NetworkError when no answer came.
+ */
+export async function apiUpload<T>(path: string, file: Blob): Promise<T> {
+  return send<T>('POST', path, file, file.type || 'application/octet-stream');
+}
+
+async function send<T>(method: Method, path: string, body: BodyInit | undefined, contentType: string | undefined): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': requestLocale };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (contentType !== undefined) headers['content-type'] = contentType;
   if (STATE_CHANGING.has(method) && csrfToken !== undefined) headers['x-csrf-token'] = csrfToken;
 
   let response: Response;
   try {
-    response = await fetch(`${API_PREFIX}${path}`, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    response = await fetch(`${API_PREFIX}${path}`, { method, headers, credentials: 'same-origin', body });
   } catch (error) {
     throw new NetworkError(error);
   }

@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
-import { CONSOLE_ROLES, IOC_ROLES } from '@onecity/contracts';
+import { IOC_ROLES } from '@onecity/contracts';
+import { STAFF_CONSOLE_ROLES } from '../features/console/console-sections.ts';
 import { Icon } from '../components/icon.tsx';
 import { LanguageSwitch } from '../components/language-switch.tsx';
 import { hasAnyRole, useSession } from './session.tsx';
@@ -43,6 +44,11 @@ function SiteNavigation() {
   return (
     <nav className="site-nav" aria-label={t('app.mainNavigation')}>
       <ul className="site-nav__list">
+        <li>
+          <NavLink to="/reports" end>
+            {t('nav.reports')}
+          </NavLink>
+        </li>
         {user === undefined ? (
           <>
             <li>
@@ -54,7 +60,7 @@ function SiteNavigation() {
           </>
         ) : (
           <>
-            {hasAnyRole(user, CONSOLE_ROLES) && (
+            {hasAnyRole(user, STAFF_CONSOLE_ROLES) && (
               <li>
                 <NavLink to="/console">{t('nav.console')}</NavLink>
               </li>

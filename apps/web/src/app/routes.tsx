@@ -1,11 +1,11 @@
-import type { ReactElement } from 'react';
+import { Suspense, lazy, type ReactElement } from 'react';
 import { Route, Routes } from 'react-router';
 import { CONSOLE_ROLES, IOC_ROLES, type Role } from '@onecity/contracts';
 import { AgenciesSection } from '../features/console/agencies-section.tsx';
 import { AuditSection } from '../features/console/audit-section.tsx';
 import { ConsoleLayout } from '../features/console/console-layout.tsx';
 import { ComingSoonSection, ConsoleOverview } from '../features/console/console-overview.tsx';
-import { ADMIN_ROLES, AUDIT_ROLES } from '../features/console/console-sections.ts';
+import { ADMIN_ROLES, AUDIT_ROLES, REPORT_QUEUE_ROLES, STAFF_CONSOLE_ROLES } from '../features/console/console-sections.ts';
 import { UsersSection } from '../features/console/users-section.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
 import { IocPage } from '../features/ioc/ioc-page.tsx';
@@ -14,9 +14,17 @@ import { LoginPage } from '../features/identity/login-page.tsx';
 import { ProfilePage } from '../features/identity/profile-page.tsx';
 import { RegisterPage } from '../features/identity/register-page.tsx';
 import { VerifyPage } from '../features/identity/verify-page.tsx';
+import { MyReportsPage } from '../features/reports/my-reports-page.tsx';
+import { ReportQueueSection } from '../features/reports/queue/queue-section.tsx';
+import { ReportPage } from '../features/reports/report-page.tsx';
+import { LoadingState } from '../components/loading-state.tsx';
 import { NotFoundPage } from './error-pages.tsx';
 import { RequireRoles } from './guards.tsx';
 import { Layout } from './layout.tsx';
+
+// The map screens bring Leaflet; they load when first opened, so other screens stay light on a phone.
+const NewReportPage = lazy(() => import('../features/reports/new-report-page.tsx').then((module) => ({ default: module.NewReportPage })));
+const ReportsMapPage = lazy(() => import('../features/reports/reports-map-page.tsx').then((module) => ({ default: module.ReportsMapPage })));
 
 /** Every screen of the app. Role guards here only shape the interface; the API checks each request. */
 export function AppRoutes() {
@@ -29,11 +37,15 @@ export function AppRoutes() {
         <Route path="login" element={<LoginPage />} />
         <Route path="forgot-password" element={<ForgotPasswordPage />} />
         <Route path="profile" element={guarded(<ProfilePage />)} />
-        <Route path="console" element={guarded(<ConsoleLayout />, CONSOLE_ROLES)}>
+        <Route path="reports" element={withLoading(<ReportsMapPage />)} />
+        <Route path="reports/new" element={guarded(withLoading(<NewReportPage />))} />
+        <Route path="reports/mine" element={guarded(<MyReportsPage />)} />
+        <Route path="reports/:code" element={<ReportPage />} />
+        <Route path="console" element={guarded(<ConsoleLayout />, STAFF_CONSOLE_ROLES)}>
           <Route index element={<ConsoleOverview />} />
-          <Route path="reports" element={<ComingSoonSection section="reports" />} />
-          <Route path="dossiers" element={<ComingSoonSection section="dossiers" />} />
-          <Route path="documents" element={<ComingSoonSection section="documents" />} />
+          <Route path="reports" element={guarded(<ReportQueueSection />, REPORT_QUEUE_ROLES)} />
+          <Route path="dossiers" element={guarded(<ComingSoonSection section="dossiers" />, CONSOLE_ROLES)} />
+          <Route path="documents" element={guarded(<ComingSoonSection section="documents" />, CONSOLE_ROLES)} />
           <Route path="admin/agencies" element={guarded(<AgenciesSection />, ADMIN_ROLES)} />
           <Route path="admin/users" element={guarded(<UsersSection />, ADMIN_ROLES)} />
           <Route path="audit" element={guarded(<AuditSection />, AUDIT_ROLES)} />
@@ -49,4 +61,9 @@ export function AppRoutes() {
 /** `page` behind RequireRoles: only for a logged-in user holding one of `roles` (any role when omitted). */
 function guarded(page: ReactElement, roles?: readonly Role[]) {
   return <RequireRoles roles={roles}>{page}</RequireRoles>;
+}
+
+/** `page` shown once its code has loaded, with the loading line meanwhile. */
+function withLoading(page: ReactElement) {
+  return <Suspense fallback={<LoadingState />}>{page}</Suspense>;
 }

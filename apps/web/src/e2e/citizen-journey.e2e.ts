@@ -1,117 +1,13 @@
 /**
- * Browser journeys through the built web app served by the API, in Debian's Chromium.
- *
- * Run: start the API with the development message sender and the demo seed (it serves apps/web/dist), then
- *   E2E_BASE_URL=http://127.0.0.1:3000 npx vitest run -c apps/web/vitest.e2e.config.ts
- * Without E2E_BASE_URL every journey is skipped with that reason.
+ * Browser journeys through the built web app served by the API, in Debian's Chromium: a citizen's account and
+ * the staff console's door. How to run them: see harness.ts.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed, type TestContext } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, SKIP_REASON, baseUrl, ensureCitizenExists, logInOnForm, newCitizen, readCodeFromDevOutbox, useBrowser } from './harness.ts';
 
-const baseUrl = process.env.E2E_BASE_URL?.replace(/\/+$/, '');
-const SKIP_REASON =
-  'E2E_BASE_URL is not set: start the API serving the built web app and set E2E_BASE_URL (e.g. http://127.0.0.1:3000)';
-
-const WARD_OFFICER = { login: 'ward.officer@demo.onecity.local', password: 'OneCity-demo-2026' };
-const runId = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-const citizen = {
-  fullName: 'Phạm Thị Hoa',
-  email: `e2e.citizen.${runId}@example.com`,
-  password: `Song-Huong-${runId}`,
-  isRegistered: false,
-};
-
-let browser: Browser | undefined;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  if (baseUrl === undefined) {
-    console.warn(`Browser journeys skipped. ${SKIP_REASON}`);
-    return;
-  }
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-});
-
-/** A fresh browser profile (own cookies and storage), with screenshots kept when the test fails. */
-async function openPage(context: TestContext): Promise<Page> {
-  if (browser === undefined) throw new Error('Chromium did not start');
-  const browserContext = await browser.newContext({ locale: 'vi-VN', viewport: { width: 390, height: 844 } });
-  contexts.push(browserContext);
-  const page = await browserContext.newPage();
-  page.setDefaultTimeout(15_000);
-  onTestFailed(async () => {
-    const directory = mkdtempSync(path.join(tmpdir(), 'onecity-e2e-'));
-    const file = path.join(directory, `${context.task.name.replace(/\W+/g, '-')}.png`);
-    await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
-    console.error(`Screenshot of the failed journey (at ${page.url()}): ${file}`);
-  });
-  return page;
-}
-
-/** Reads the newest one-time code the development sender "sent" to `to`, waiting for it briefly. */
-async function readCodeFromDevOutbox(to: string): Promise<string> {
-  const url = `${baseUrl}/api/v1/dev/outbox?to=${encodeURIComponent(to)}`;
-  for (let attempt = 0; attempt < 20; attempt += 1) {
-    const response = await fetch(url);
-    if (!response.ok) {
-      throw new Error(`GET ${url} answered ${response.status}; the API must run with the development message sender`);
-    }
-    const { items } = (await response.json()) as { items: { code: string | null }[] };
-    const code = items.find((item) => item.code !== null)?.code;
-    if (code) return code;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`No code reached the development outbox for ${to}`);
-}
-
-/** Registers and verifies the citizen through the API when the first journey did not (e.g. run alone). */
-async function ensureCitizenExists(): Promise<void> {
-  if (citizen.isRegistered) return;
-  const post = (route: string, body: unknown) =>
-    fetch(`${baseUrl}/api/v1${route}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-  const registered = await post('/auth/register', {
-    login: citizen.email,
-    password: citizen.password,
-    fullName: citizen.fullName,
-  });
-  expect(registered.status).toBe(201);
-  const verified = await post('/auth/verify', { login: citizen.email, code: await readCodeFromDevOutbox(citizen.email) });
-  expect(verified.status).toBe(200);
-  citizen.isRegistered = true;
-}
-
-/** Fills the login form that a guarded page redirected to, and submits it. */
-async function logInOnForm(page: Page, login: string, password: string): Promise<void> {
-  await page.getByRole('heading', { level: 1, name: 'Đăng nhập' }).waitFor();
-  await page.getByLabel('Số điện thoại hoặc e-mail', { exact: true }).fill(login);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-}
+const WARD_OFFICER = { login: 'ward.officer@demo.onecity.local', password: DEMO_PASSWORD };
+const citizen = newCitizen('Phạm Thị Hoa', 'citizen');
+const { openPage } = useBrowser();
 
 describe('citizen journey', () => {
   it('registers, verifies, logs in, switches to English and logs out', async (context) => {
@@ -179,7 +75,7 @@ describe('staff journey', () => {
     const sections = officerPage.getByRole('navigation', { name: 'Các mục của bàn làm việc' });
     expect(await sections.getByRole('link', { name: /Hàng đợi phản ánh/ }).isVisible()).toBe(true);
 
-    await ensureCitizenExists();
+    await ensureCitizenExists(citizen);
     const citizenPage = await openPage(context);
     await citizenPage.goto(`${baseUrl}/ioc`);
     await citizenPage.waitForURL(/\/login\?next=%2Fioc$/);

@@ -1,4 +1,4 @@
-import type { Role } from '@onecity/contracts';
+import { CONSOLE_ROLES, type Role } from '@onecity/contracts';
 
 export type ConsoleSectionKey = 'reports' | 'dossiers' | 'documents' | 'agencies' | 'users' | 'audit';
 
@@ -14,12 +14,19 @@ export type ConsoleSection = {
 };
 
 export const ADMIN_ROLES: readonly Role[] = ['admin'];
+/** The report queue's readers: unit staff, IOC operators (triage), auditors and admins, as the API allows. */
+export const REPORT_QUEUE_ROLES: readonly Role[] = ['officer', 'unit_lead', 'ioc_operator', 'auditor', 'admin'];
+/**
+ * Who opens the console: the staff roles of the contract, and IOC operators, whose triage queue of field
+ * reports lives here. The operations centre (/ioc) stays their dashboard.
+ */
+export const STAFF_CONSOLE_ROLES: readonly Role[] = [...CONSOLE_ROLES, 'ioc_operator'];
 export const AUDIT_ROLES: readonly Role[] = ['auditor', 'admin'];
 
 export const CONSOLE_SECTIONS: readonly ConsoleSection[] = [
-  { key: 'reports', path: 'reports', group: 'work', isComingSoon: true },
-  { key: 'dossiers', path: 'dossiers', group: 'work', isComingSoon: true },
-  { key: 'documents', path: 'documents', group: 'work', isComingSoon: true },
+  { key: 'reports', path: 'reports', group: 'work', roles: REPORT_QUEUE_ROLES },
+  { key: 'dossiers', path: 'dossiers', group: 'work', roles: CONSOLE_ROLES, isComingSoon: true },
+  { key: 'documents', path: 'documents', group: 'work', roles: CONSOLE_ROLES, isComingSoon: true },
   { key: 'agencies', path: 'admin/agencies', group: 'admin', roles: ADMIN_ROLES },
   { key: 'users', path: 'admin/users', group: 'admin', roles: ADMIN_ROLES },
   { key: 'audit', path: 'audit', group: 'admin', roles: AUDIT_ROLES },

@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { CONSOLE_ROLES, IOC_ROLES } from '@onecity/contracts';
+import { IOC_ROLES } from '@onecity/contracts';
 import { hasAnyRole, useSession } from '../../app/session.tsx';
 import { StatusMessage } from '../../components/error-alert.tsx';
 import { Icon } from '../../components/icon.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
+import { STAFF_CONSOLE_ROLES } from '../console/console-sections.ts';
 import { SERVICE_TILES, type ServiceTile } from './service-tiles.ts';
 
 /** /: greeting, the citizen services, and links to the staff surfaces for staff. */
@@ -13,7 +14,7 @@ export function HomePage() {
   const { session } = useSession();
   const { state } = useLocation() as { state: { loggedOut?: boolean } | null };
   const user = session.status === 'authenticated' ? session.user : undefined;
-  const isConsoleUser = hasAnyRole(user, CONSOLE_ROLES);
+  const isConsoleUser = hasAnyRole(user, STAFF_CONSOLE_ROLES);
   const isIocUser = hasAnyRole(user, IOC_ROLES);
 
   return (

@@ -9,7 +9,7 @@ export type ServiceTile = {
 
 /** The citizen services on the home page, in display order. */
 export const SERVICE_TILES: readonly ServiceTile[] = [
-  { key: 'reports', icon: 'report' },
+  { key: 'reports', icon: 'report', path: '/reports/new' },
   { key: 'services', icon: 'services' },
   { key: 'payments', icon: 'payment' },
   { key: 'dossiers', icon: 'search' },

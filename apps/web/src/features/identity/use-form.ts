@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { hasErrors, useFocusFirstInvalid, type FieldErrors } from '../../components/forms.ts';
-import { useFormSubmit } from './use-form-submit.ts';
+import { useFormSubmit } from '../../components/use-form-submit.ts';
 
 /**
  * What an identity form keeps: the typed values, the errors found before sending, the API call with its

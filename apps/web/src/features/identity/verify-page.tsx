@@ -7,7 +7,7 @@ import { PageTitle } from '../../components/page-title.tsx';
 import { useCountdown } from '../../components/use-countdown.ts';
 import { CodeField, LoginField } from './identity-fields.tsx';
 import { resendVerificationCode, verifyAccount, type Verification } from './identity.api.ts';
-import { useFormSubmit } from './use-form-submit.ts';
+import { useFormSubmit } from '../../components/use-form-submit.ts';
 import { useForm } from './use-form.ts';
 import { checkCode, checkLogin, normaliseLogin } from './validation.ts';
 

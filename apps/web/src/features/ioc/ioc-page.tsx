@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { Agency } from '@onecity/contracts';
 import { currentLocale } from '../../app/i18n/index.ts';
 import { compareNames } from '../../components/format.ts';
@@ -6,20 +7,24 @@ import { PageTitle } from '../../components/page-title.tsx';
 import { ResourceView } from '../../components/resource-view.tsx';
 import { useApiResource } from '../../components/use-api-resource.ts';
 import { AREAS_PATH, type AreaCollection, type AreaProperties } from './ioc.api.ts';
-import { KPI_CARDS } from './kpi-cards.ts';
+import { KPI_CARDS, type KpiKey } from './kpi-cards.ts';
+import { COUNTED_STATUSES, useReportCounters, type Counter, type ReportCounters } from './report-counters.ts';
 
 const KNOWN_AREA_KINDS = ['ward', 'commune', 'town'] as const;
 type KnownAreaKind = (typeof KNOWN_AREA_KINDS)[number];
 const isKnownAreaKind = (kind: string): kind is KnownAreaKind => (KNOWN_AREA_KINDS as readonly string[]).includes(kind);
 
-/** /ioc: the operations-centre shell: city name, indicator cards (honestly empty) and the wards. */
+/** /ioc: the operations centre: city name, indicator cards (real where the data exists), reports by status and the wards. */
 export function IocPage() {
   const { t, i18n } = useTranslation();
   const locale = currentLocale(i18n);
   const cityName = useCityName();
   const [areas, reloadAreas] = useApiResource<AreaCollection>(AREAS_PATH);
+  const counters = useReportCounters();
+  const { byStatus } = counters;
   const nameOf = (area: AreaProperties) => (locale === 'vi' ? area.nameVi : area.nameEn);
   const compare = compareNames(locale);
+  const numbers = new Intl.NumberFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 });
 
   return (
     <div className="page page--wide ioc">
@@ -34,11 +39,31 @@ export function IocPage() {
           {KPI_CARDS.map((key) => (
             <li key={key} className="kpi-card">
               <h3 className="kpi-card__title">{t(`ioc.kpis.${key}`)}</h3>
-              <p className="kpi-card__value kpi-card__value--empty">{t('ioc.noData')}</p>
+              <KpiValue kpi={key} counters={counters} format={(value) => numbers.format(value)} />
             </li>
           ))}
         </ul>
+        <p className="note">{t('ioc.reportFiguresNote')}</p>
         <p className="note">{t('ioc.noDataExplanation')}</p>
+      </section>
+
+      <section aria-labelledby="report-status-title" className="section">
+        <h2 id="report-status-title">{t('ioc.reportsByStatus')}</h2>
+        {byStatus.status === 'ready' ? (
+          <ul className="kpi-grid kpi-grid--compact">
+            {COUNTED_STATUSES.map((status) => (
+              <li key={status} className="kpi-card">
+                <h3 className="kpi-card__title">{t(`reports.status.${status}`)}</h3>
+                <p className="kpi-card__value">{numbers.format(byStatus.value[status] ?? 0)}</p>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="note">{byStatus.status === 'loading' ? t('app.loading') : t('ioc.noData')}</p>
+        )}
+        <p>
+          <Link to="/reports">{t('ioc.openReportMap')}</Link>
+        </p>
       </section>
 
       <section aria-labelledby="areas-title" className="section">
@@ -66,6 +91,38 @@ export function IocPage() {
       </section>
     </div>
   );
+}
+
+/** One card's figure: a real number where the reports module provides it, "no data" elsewhere or when it cannot be read. */
+function KpiValue({ kpi, counters, format }: { kpi: KpiKey; counters: ReportCounters; format: (value: number) => string }) {
+  const { t } = useTranslation();
+  const empty = (text: string) => <p className="kpi-card__value kpi-card__value--empty">{text}</p>;
+  const pending = (counter: Counter<unknown>) => empty(counter.status === 'loading' ? t('app.loading') : t('ioc.noData'));
+  switch (kpi) {
+    case 'reportsOpen': {
+      const { open } = counters;
+      return open.status === 'ready' ? <p className="kpi-card__value">{format(open.value)}</p> : pending(open);
+    }
+    case 'reportsOverdue': {
+      const { overdue } = counters;
+      if (overdue.status !== 'ready') return pending(overdue);
+      const { count, isCapped } = overdue.value;
+      return <p className={count > 0 ? 'kpi-card__value kpi-card__value--alert' : 'kpi-card__value'}>{isCapped ? t('ioc.atLeast', { count: format(count) }) : format(count)}</p>;
+    }
+    case 'satisfaction': {
+      const { satisfaction } = counters;
+      if (satisfaction.status !== 'ready') return pending(satisfaction);
+      if (satisfaction.value === null) return empty(t('ioc.noRatings'));
+      return (
+        <>
+          <p className="kpi-card__value">{t('ioc.ratingValue', { average: format(satisfaction.value.average) })}</p>
+          <p className="kpi-card__detail">{t('ioc.ratingBasis', { count: satisfaction.value.ratings })}</p>
+        </>
+      );
+    }
+    default:
+      return empty(t('ioc.noData'));
+  }
 }
 
 /**

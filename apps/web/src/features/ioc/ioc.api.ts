@@ -1,6 +1,2 @@
-/** GET /api/v1/areas: the wards and communes as GeoJSON (polygons used later by the map). */
-export const AREAS_PATH = '/areas';
-
-export type AreaProperties = { code: string; nameVi: string; nameEn: string; kind: string };
-export type AreaFeature = { type: 'Feature'; properties: AreaProperties; geometry: unknown };
-export type AreaCollection = { type: 'FeatureCollection'; features: AreaFeature[] };
+/** GET /api/v1/areas: the wards and communes as GeoJSON (shared with the maps). */
+export { AREAS_PATH, type AreaCollection, type AreaFeature, type AreaProperties } from '../../components/map/areas.ts';

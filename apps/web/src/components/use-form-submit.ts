@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { ApiError } from '../../app/api.ts';
-import type { FieldErrors } from '../../components/forms.ts';
+import { ApiError } from '../app/api.ts';
+import type { FieldErrors } from './forms.ts';
 
 /**
  * Runs a form's API call and keeps what the form shows: whether it is sending, the error (shown as the

@@ -1,0 +1,124 @@
+import type { PublicReport, ReportCategory, SubmitReportRequest } from '@onecity/contracts';
+import { api, apiUpload } from '../../app/api.ts';
+
+export type ReportStatus = PublicReport['status'];
+export type ReportQuestion = ReportCategory['questions'][number];
+
+/** One step of a report's public history. */
+export type TimelineEntry = { at: string; type: string; fromStatus: string | null; toStatus: string; details: Record<string, unknown> };
+export type ReportPhoto = { id: string; kind: 'before' | 'after'; url: string; thumbnailUrl: string; width: number; height: number };
+/** GET /reports/{code}: the public report with its public timeline and photos. */
+export type ReportDetail = PublicReport & { timeline: TimelineEntry[]; photos: ReportPhoto[] };
+export type PublicReportList = { items: PublicReport[]; total: number; isTruncated: boolean };
+export type NearbyReport = { code: string; description: string; status: ReportStatus; distanceMetres: number; createdAt: string };
+export type UploadedPhoto = { photoId: string; kind: 'before' | 'after'; width: number; height: number };
+
+/** A report in a staff queue (GET /console/reports); `reporter` only for those allowed to see who reported. */
+export type QueueItem = {
+  code: string;
+  status: ReportStatus;
+  description: string;
+  isUrgent: boolean;
+  category: { code: string; nameVi: string; nameEn: string };
+  areaCode: string;
+  unitCode: string | null;
+  officerId: string | null;
+  dueAt: string;
+  secondsLeft: number;
+  isOverdue: boolean;
+  escalationLevel: number;
+  pendingExtension: { requestedBy: string; proposedDueAt: string; reason: string } | null;
+  answers: Record<string, string | number>;
+  createdAt: string;
+  reporter: { fullName: string; email: string | null; phone: string | null } | null;
+};
+
+/** What staff and reporters may do to a report (POST /reports/{code}/actions). */
+export type ReportAction =
+  | { type: 'accept'; unitCode: string }
+  | { type: 'reject'; reason: string }
+  | { type: 'merge'; intoCode: string }
+  | { type: 'take'; officerId?: string }
+  | { type: 'transfer'; unitCode: string; reason: string }
+  | { type: 'return_to_triage'; reason: string }
+  | { type: 'request_extension'; workingDays: number; reason: string }
+  | { type: 'decide_extension'; approve: boolean; reason?: string }
+  | { type: 'resolve'; answer: string; photoIds?: string[] }
+  | { type: 'confirm' }
+  | { type: 'reopen'; reason: string };
+export type ReportActionType = ReportAction['type'];
+
+export type PublicReportQuery = { bbox?: string; categories?: readonly string[]; statuses?: readonly ReportStatus[]; area?: string; limit?: number };
+export type QueueQuery = {
+  unit?: string;
+  triage?: boolean;
+  statuses?: readonly ReportStatus[];
+  category?: string;
+  area?: string;
+  overdue?: boolean;
+  limit?: number;
+};
+
+const path = (code: string) => `/reports/${encodeURIComponent(code)}`;
+
+/** The categories citizens may report, with their extra questions. */
+export const fetchCategories = () => api.get<{ items: ReportCategory[] }>('/reports/categories');
+
+/** Uploads one photo as the raw image body; attach it by id when filing (before) or answering (after). */
+export const uploadReportPhoto = (file: Blob, kind: 'before' | 'after') => apiUpload<UploadedPhoto>(`/reports/photos?kind=${kind}`, file);
+
+/** Open reports of the category within 50 m, to follow one instead of filing a duplicate. */
+export const findNearbyReports = (categoryCode: string, at: { lat: number; lng: number }) =>
+  api.get<{ items: NearbyReport[] }>(`/reports/nearby?${new URLSearchParams({ category: categoryCode, lat: String(at.lat), lng: String(at.lng) })}`);
+
+/** Files a report; the answer says where it went and by when it is due. */
+export const submitReport = (request: SubmitReportRequest) => api.post<PublicReport>('/reports', request);
+
+/** Follows someone else's report instead of filing the same problem again. */
+export const followReport = (code: string) => api.post<void>(`${path(code)}/follow`);
+
+/** The query string of GET /reports (repeated `status`, comma-separated categories). */
+export function publicReportsSearch(query: PublicReportQuery): string {
+  const search = new URLSearchParams();
+  if (query.bbox) search.set('bbox', query.bbox);
+  if (query.categories?.length) search.set('category', query.categories.join(','));
+  for (const status of query.statuses ?? []) search.append('status', status);
+  if (query.area) search.set('area', query.area);
+  if (query.limit !== undefined) search.set('limit', String(query.limit));
+  return search.toString();
+}
+
+/** Public reports, newest first, never more than `limit` (total says how many matched). */
+export const listPublicReports = (query: PublicReportQuery) => api.get<PublicReportList>(`/reports?${publicReportsSearch(query)}`);
+
+/** One public report with its timeline and photos. */
+export const getReport = (code: string) => api.get<ReportDetail>(path(code));
+
+/** The logged-in citizen's own reports. */
+export const listMyReports = () => api.get<{ items: PublicReport[] }>('/reports/mine');
+
+/** Applies one action; the answer is the new status and deadline. */
+export const actOnReport = (code: string, action: ReportAction) =>
+  api.post<{ code: string; status: ReportStatus; dueAt: string }>(`${path(code)}/actions`, action);
+
+/** The reporter rates the answer, 1–5. */
+export const rateReport = (code: string, rating: { rating: number; comment?: string }) => api.post<void>(`${path(code)}/rating`, rating);
+
+/** The query string of GET /console/reports. */
+export function queueSearch(query: QueueQuery): string {
+  const search = new URLSearchParams();
+  if (query.triage) search.set('triage', 'true');
+  else if (query.unit) search.set('unit', query.unit);
+  for (const status of query.statuses ?? []) search.append('status', status);
+  if (query.category) search.set('category', query.category);
+  if (query.area) search.set('area', query.area);
+  if (query.overdue) search.set('overdue', 'true');
+  if (query.limit !== undefined) search.set('limit', String(query.limit));
+  return search.toString();
+}
+
+/** A staff queue, soonest deadline first. */
+export const listQueue = (query: QueueQuery) => api.get<{ items: QueueItem[] }>(`/console/reports?${queueSearch(query)}`);
+
+/** IOC: shows the reporter's identity to the handling unit, with a reason (audited). */
+export const revealReporter = (code: string, reason: string) => api.post<void>(`${path(code)}/reveal-reporter`, { reason });
