@@ -28,6 +28,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** Office hours in the city's time zone, as minutes after midnight. */
   officeHours: { startMinute: number; endMinute: number; timeZone: string };
+  /** Origins of map tile servers the web app may load images from (Content-Security-Policy img-src). */
+  mapTileOrigins: string[];
   /** Open311 GeoReport v2: the jurisdiction_id this single-city server accepts and the contact in its discovery document. */
   open311: { jurisdictionId: string; contact: string };
 }
@@ -114,6 +116,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!/^[A-Za-z0-9.-]{1,100}$/.test(jurisdictionId)) problems.push(`OPEN311_JURISDICTION_ID must be a domain name such as hue.gov.vn (got "${jurisdictionId}")`);
   const open311Contact = read('OPEN311_CONTACT') ?? `OneCity operations centre, ${publicUrl}`;
 
+  const mapTileOrigins: string[] = [];
+  for (const origin of (read('MAP_TILE_ORIGINS') ?? '').split(',').map((value) => value.trim()).filter(Boolean)) {
+    try {
+      const url = new URL(origin);
+      if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('scheme');
+      mapTileOrigins.push(url.origin);
+    } catch {
+      problems.push(`MAP_TILE_ORIGINS must be a comma-separated list of http(s) origins (got "${origin}")`);
+    }
+  }
+
   const logLevel = read('LOG_LEVEL') ?? (nodeEnv === 'test' ? 'silent' : 'info');
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
 
@@ -150,6 +163,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webDistDir: path.resolve(read('WEB_DIST_DIR') ?? path.join(import.meta.dirname, '../../web/dist')),
     shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
     officeHours: { startMinute: officeStart, endMinute: officeEnd, timeZone },
+    mapTileOrigins,
     open311: { jurisdictionId, contact: open311Contact },
   };
   if (problems.length > 0) throw new ConfigError(problems);

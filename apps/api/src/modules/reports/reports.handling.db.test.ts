@@ -155,6 +155,10 @@ describe('IOC triage', () => {
     expect((await act('ioc', spam, { type: 'reject', reason: 'Nội dung quảng cáo, không phải phản ánh' })).json().status).toBe('rejected');
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/reports/${spam}` })).statusCode).toBe(404);
     expect((await act('ioc', second, { type: 'merge', intoCode: first })).json().status).toBe('merged');
+    const merged = (await t.app.inject({ method: 'GET', url: `/api/v1/reports/${second}` })).json();
+    expect(merged.timeline.at(-1)).toMatchObject({ type: 'merge', details: { intoCode: first } });
+    expect(JSON.stringify(merged.timeline)).not.toMatch(/intoReportId/);
+    expect(triage.json().total).toBeGreaterThanOrEqual(3);
     expect((await act('ioc', first, { type: 'accept', unitCode: 'NOPE' })).statusCode).toBe(404);
   });
 });

@@ -163,6 +163,11 @@ export async function actOnReport(ctx: AppContext, audit: AuditContext, actor: A
       .executeTakeFirstOrThrow();
     if (action.type === 'resolve') await attachPhotos(trx, known.userId, row.id, action.photoIds ?? [], 'after');
     const details = { ...result.event.details };
+    // The timeline speaks in public codes, never internal ids.
+    if (action.type === 'merge') {
+      delete details.intoReportId;
+      details.intoCode = action.intoCode;
+    }
     for (const key of ['unitId', 'fromUnitId']) {
       const id = details[key];
       if (typeof id === 'string') details[key.replace('Id', 'Code')] = directory.byId.get(id)?.code ?? id;
@@ -248,6 +253,7 @@ export async function listQueue(
   if (filter.areaCode) query = query.where('r.area_code', '=', filter.areaCode);
   if (filter.officerId) query = query.where('r.officer_id', '=', filter.officerId);
   if (filter.overdueOnly) query = query.where('r.due_at', '<', new Date()).where('r.status', 'in', ['submitted', 'assigned', 'in_progress']);
+  const total = await query.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
   const rows = await query
     .select([
       'r.code', 'r.status', 'r.description', 'r.is_urgent', 'r.area_code', 'r.unit_id', 'r.officer_id', 'r.due_at', 'r.created_at', 'r.escalation_level',
@@ -260,7 +266,7 @@ export async function listQueue(
   const now = Date.now();
   const visible = rows.filter((row) => canSeeReporter(known, { unitPath: row.unit_id ? (directory.byId.get(row.unit_id)?.path ?? null) : null, isRevealed: row.reporter_revealed_at !== null }));
   const contacts = await findUserContacts(ctx, visible.map((row) => row.reporter_id));
-  return rows.map((row) => {
+  const items = rows.map((row) => {
     const unitEntry = row.unit_id ? directory.byId.get(row.unit_id) : undefined;
     const contact = visible.includes(row) ? contacts.get(row.reporter_id) : undefined;
     return {
@@ -282,6 +288,7 @@ export async function listQueue(
       reporter: contact ?? null,
     };
   });
+  return { items, total: Number(total.count) };
 }
 
 const SYSTEM: AuditContext = { actorId: null, actorRole: 'system', ip: null, requestId: 'job:reports.sweep' };

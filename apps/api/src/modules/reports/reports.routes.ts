@@ -325,11 +325,11 @@ export async function reportsRoutes(app: App): Promise<void> {
           },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Object({ items: Type.Array(Type.Any()) }), 400: Problem, 401: Problem, 403: Problem, 404: Problem },
+        response: { 200: Type.Object({ items: Type.Array(Type.Any()), total: Type.Integer() }), 400: Problem, 401: Problem, 403: Problem, 404: Problem },
       },
     },
-    async (request) => ({
-      items: await listQueue(ctx, request.actor, {
+    async (request) =>
+      listQueue(ctx, request.actor, {
         unitCode: request.query.unit,
         triage: request.query.triage,
         statuses: request.query.status,
@@ -340,7 +340,6 @@ export async function reportsRoutes(app: App): Promise<void> {
         limit: request.query.limit,
         offset: request.query.offset,
       }),
-    }),
   );
 
   app.post(

@@ -235,7 +235,6 @@ export const en: Messages = {
     noData: 'No data yet',
     noDataExplanation: 'The other indicators will have figures once their services are running.',
     reportFiguresNote: 'Open reports and satisfaction count public reports; the overdue figure comes from the operations centre queue.',
-    atLeast: 'at least {{count}}',
     noRatings: 'No ratings yet',
     ratingValue: '{{average}}/5',
     ratingBasis: 'average of {{count}} report ratings',

@@ -237,7 +237,6 @@ export const vi = {
     noData: 'Chưa có dữ liệu',
     noDataExplanation: 'Các chỉ số khác sẽ có số liệu khi dịch vụ tương ứng đi vào hoạt động.',
     reportFiguresNote: 'Phản ánh đang xử lý và mức độ hài lòng tính trên các phản ánh công khai; số quá hạn lấy từ hàng đợi của Trung tâm điều hành.',
-    atLeast: 'ít nhất {{count}}',
     noRatings: 'Chưa có đánh giá',
     ratingValue: '{{average}}/5',
     ratingBasis: 'trung bình {{count}} đánh giá phản ánh',

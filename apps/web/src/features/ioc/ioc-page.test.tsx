@@ -21,7 +21,7 @@ describe('operations centre', () => {
       'GET /agencies': { body: { items: [] } },
       'GET /areas': { body: AREAS },
       'GET /reports': reportsRoute,
-      'GET /console/reports': { body: { items: [{ code: 'PA-1' }, { code: 'PA-2' }] } },
+      'GET /console/reports': { body: { items: [{ code: 'PA-1' }], total: 2 } },
     });
     renderApp({ path: '/ioc' });
     const kpis = await screen.findByRole('region', { name: 'Chỉ số vận hành' });

@@ -106,8 +106,8 @@ function KpiValue({ kpi, counters, format }: { kpi: KpiKey; counters: ReportCoun
     case 'reportsOverdue': {
       const { overdue } = counters;
       if (overdue.status !== 'ready') return pending(overdue);
-      const { count, isCapped } = overdue.value;
-      return <p className={count > 0 ? 'kpi-card__value kpi-card__value--alert' : 'kpi-card__value'}>{isCapped ? t('ioc.atLeast', { count: format(count) }) : format(count)}</p>;
+      const { count } = overdue.value;
+      return <p className={count > 0 ? 'kpi-card__value kpi-card__value--alert' : 'kpi-card__value'}>{format(count)}</p>;
     }
     case 'satisfaction': {
       const { satisfaction } = counters;

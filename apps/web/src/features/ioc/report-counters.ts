@@ -4,8 +4,6 @@ import { OPEN_STATUSES } from '../reports/report-status.ts';
 
 /** The statuses counted one by one on the operations page, in the order of a report's life. */
 export const COUNTED_STATUSES: readonly ReportStatus[] = ['submitted', 'assigned', 'in_progress', 'resolved', 'closed'];
-/** The overdue count comes from the queue, which lists at most this many; beyond it the page says "at least". */
-export const OVERDUE_LIMIT = 500;
 /** The satisfaction average is taken over at most this many answered reports, the newest. */
 const RATED_SAMPLE = 1000;
 
@@ -14,8 +12,8 @@ export type Counter<T> = { status: 'loading' } | { status: 'unavailable'; error:
 export type ReportCounters = {
   /** Public reports still being handled (submitted, assigned, in progress). */
   open: Counter<number>;
-  /** Reports past their deadline and still open, from the IOC queue; `isCapped` when there may be more. */
-  overdue: Counter<{ count: number; isCapped: boolean }>;
+  /** Reports past their deadline and still open, counted by the IOC queue. */
+  overdue: Counter<{ count: number }>;
   /** Mean rating of answered public reports, and how many ratings it rests on. */
   satisfaction: Counter<{ average: number; ratings: number } | null>;
   byStatus: Counter<Record<string, number>>;
@@ -46,7 +44,7 @@ export function useReportCounters(): ReportCounters {
       current,
     );
     settle(
-      listQueue({ overdue: true, limit: OVERDUE_LIMIT }).then(({ items }) => ({ count: items.length, isCapped: items.length >= OVERDUE_LIMIT })),
+      listQueue({ overdue: true, limit: 1 }).then(({ total }) => ({ count: total })),
       setOverdue,
       current,
     );
