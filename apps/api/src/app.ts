@@ -28,11 +28,11 @@ import { validatorCompiler } from './core/http/validation.ts';
 import { negotiateLocale } from './core/i18n/locale.ts';
 import { startJobQueue, type JobQueue } from './core/jobs/queue.ts';
 import { devOutboxRoutes } from './core/messaging/dev-outbox.routes.ts';
-import { createDevSender, createSmtpSender, deliverPendingMessages, type MessageSender } from './core/messaging/outbox.ts';
+import { createDevSender, createSmtpSender, deliverPendingMessages, enqueueMessage, type MessageSender } from './core/messaging/outbox.ts';
 import { agenciesRoutes } from './modules/agencies/index.ts';
 import { calendarRoutes, ensureShippedHolidays } from './modules/calendar/index.ts';
-import { identityRoutes, resolveSessionToken } from './modules/identity/index.ts';
-import { notificationsRoutes } from './modules/notifications/index.ts';
+import { findUserContacts, identityRoutes, resolveSessionToken } from './modules/identity/index.ts';
+import { emailPendingNotices, notificationsRoutes } from './modules/notifications/index.ts';
 import { open311Routes } from './modules/open311/index.ts';
 import { reportsRoutes, sweepReports } from './modules/reports/index.ts';
 import { seedDemoCity } from './seed/demo-city.ts';
@@ -56,6 +56,7 @@ export interface BuiltApp {
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,100}$/;
 const DELIVER_MESSAGES = 'messages.deliver';
 const SWEEP_REPORTS = 'reports.sweep';
+const EMAIL_NOTICES = 'notifications.email';
 
 /** Builds the whole platform on one database. */
 export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
@@ -123,6 +124,14 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
         if (result.escalated + result.closed > 0) app.log.info(result, 'reports swept');
       });
       await jobs.schedule(SWEEP_REPORTS, '*/5 * * * *');
+      if (config.notifyByEmail) {
+        await jobs.createQueue(EMAIL_NOTICES);
+        await jobs.work(EMAIL_NOTICES, async () => {
+          const sent = await emailPendingNotices(ctx, (ids) => findUserContacts(ctx, ids), enqueueMessage);
+          if (sent > 0) ctx.kickMessageDelivery();
+        });
+        await jobs.schedule(EMAIL_NOTICES, '* * * * *');
+      }
     }
   } catch (error) {
     await jobs?.stop({ graceful: false }).catch(() => undefined);

@@ -28,6 +28,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** Office hours in the city's time zone, as minutes after midnight. */
   officeHours: { startMinute: number; endMinute: number; timeZone: string };
+  /** Also e-mail in-app notices to users who have an e-mail address. */
+  notifyByEmail: boolean;
   /** Origins of map tile servers the web app may load images from (Content-Security-Policy img-src). */
   mapTileOrigins: string[];
   /** Open311 GeoReport v2: the jurisdiction_id this single-city server accepts and the contact in its discovery document. */
@@ -164,6 +166,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
     officeHours: { startMinute: officeStart, endMinute: officeEnd, timeZone },
     mapTileOrigins,
+    notifyByEmail: boolean('NOTIFY_BY_EMAIL', false),
     open311: { jurisdictionId, contact: open311Contact },
   };
   if (problems.length > 0) throw new ConfigError(problems);

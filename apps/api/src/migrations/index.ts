@@ -9,6 +9,7 @@ import * as createReportTables from './20261129110000_create-report-tables.ts';
 import * as createOpen311Tables from './20261129120000_create-open311-tables.ts';
 import * as createReportPhotos from './20261129130000_create-report-photos.ts';
 import * as createNotifications from './20261129140000_create-notifications.ts';
+import * as addNotificationEmail from './20261129150000_add-notification-email.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261129090000_create-foundation-tables': createFoundationTables,
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '20261129120000_create-open311-tables': createOpen311Tables,
   '20261129130000_create-report-photos': createReportPhotos,
   '20261129140000_create-notifications': createNotifications,
+  '20261129150000_add-notification-email': addNotificationEmail,
 };

@@ -290,6 +290,7 @@ export interface NotificationsTable {
   body_en: string;
   link: string | null;
   read_at: Timestamp | null;
+  emailed_at: Timestamp | null;
   created_at: CreatedAt;
 }
 

@@ -598,3 +598,15 @@ export async function listUsersWithRoleOver(ctx: AppContext, roles: Role[], agen
     .execute();
   return [...new Set(rows.filter((row) => agencyPath === null || agencyPath === row.path || agencyPath.startsWith(`${row.path}.`)).map((row) => row.user_id))];
 }
+
+/** Users holding one of the roles on an agency inside the subtree at agencyPath (e.g. the officers of a unit). */
+export async function listUsersWithRoleUnder(ctx: AppContext, roles: Role[], agencyPath: string): Promise<string[]> {
+  const rows = await ctx.db
+    .selectFrom('role_grants as g')
+    .innerJoin('agencies as a', 'a.id', 'g.agency_id')
+    .select(['g.user_id'])
+    .where('g.role', 'in', roles)
+    .where((eb) => eb.or([eb('a.path', '=', agencyPath), eb('a.path', 'like', `${agencyPath}.%`)]))
+    .execute();
+  return [...new Set(rows.map((row) => row.user_id))];
+}

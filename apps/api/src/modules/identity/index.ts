@@ -3,6 +3,6 @@
  * Other modules use only what is exported here.
  */
 export { identityRoutes } from './identity.routes.ts';
-export { resolveSessionToken, hashPassword, findUserContacts, listUserGrants, listUsersWithRoleOver } from './identity.service.ts';
+export { resolveSessionToken, hashPassword, findUserContacts, listUserGrants, listUsersWithRoleOver, listUsersWithRoleUnder } from './identity.service.ts';
 export { parseLogin } from './workflow/login-identifier.ts';
 export { createServiceAccount } from './identity.service-accounts.ts';

@@ -82,3 +82,35 @@ export async function markRead(ctx: AppContext, audit: AuditContext, actor: Acto
     return changed;
   });
 }
+
+/**
+ * Hands unsent notices to the message outbox as e-mails (when NOTIFY_BY_EMAIL is on), for users with an
+ * e-mail address. Contacts are read before the transaction; rows are claimed with SKIP LOCKED so instances
+ * running the job together never send a notice twice.
+ */
+export async function emailPendingNotices(
+  ctx: AppContext,
+  lookupContacts: (userIds: string[]) => Promise<Map<string, { email: string | null }>>,
+  enqueue: (trx: Transaction<DB>, message: { channel: 'email'; recipient: string; subject: string; body: string }) => Promise<unknown>,
+  batchSize = 100,
+): Promise<number> {
+  // Only fresh notices: switching e-mail on later must not send a backlog of old news.
+  const since = new Date(Date.now() - 24 * 3600_000);
+  const pending = await ctx.db.selectFrom('notifications').select(['user_id']).where('emailed_at', 'is', null).where('created_at', '>', since).limit(batchSize).execute();
+  if (pending.length === 0) return 0;
+  const contacts = await lookupContacts(pending.map((row) => row.user_id));
+  return ctx.db.transaction().execute(async (trx) => {
+    const rows = await trx.selectFrom('notifications').selectAll().where('emailed_at', 'is', null).where('created_at', '>', since).orderBy('created_at').limit(batchSize).forUpdate().skipLocked().execute();
+    let sent = 0;
+    for (const row of rows) {
+      const email = contacts.get(row.user_id)?.email;
+      if (email) {
+        const link = row.link ? `\n\n${ctx.config.publicUrl}${row.link}` : '';
+        await enqueue(trx, { channel: 'email', recipient: email, subject: `OneCity: ${row.title_vi} / ${row.title_en}`, body: `${row.body_vi}\n${row.body_en}${link}` });
+        sent += 1;
+      }
+    }
+    if (rows.length > 0) await trx.updateTable('notifications').set({ emailed_at: new Date() }).where('id', 'in', rows.map((row) => row.id)).execute();
+    return sent;
+  });
+}

@@ -9,7 +9,7 @@ import type { AppContext } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
 import { isWithinPath } from '../../core/auth/actor.ts';
 import { getAgencyDirectory } from '../agencies/index.ts';
-import { findUserContacts, listUserGrants } from '../identity/index.ts';
+import { findUserContacts, listUserGrants, listUsersWithRoleUnder } from '../identity/index.ts';
 import { addWorkingDays, getWorkingCalendar, localDateTime } from '../calendar/index.ts';
 import { actorKindsFor, canSeeReporter, canViewQueue } from './reports.policy.ts';
 import { attachPhotos, checkPhotosUsable } from './reports.photos.service.ts';
@@ -371,4 +371,35 @@ export async function canStaffHandle(ctx: AppContext, actor: Actor | null, unitI
   const unitPath = unitId ? ((await getAgencyDirectory(ctx)).byId.get(unitId)?.path ?? null) : null;
   const kinds = actorKindsFor(actor, { reporterId: '', unitPath });
   return kinds.includes('ioc') || kinds.includes('unit_officer') || kinds.includes('unit_lead');
+}
+
+/** Applies one action to several reports, each in its own transaction; says per report whether it worked. */
+export async function actOnReports(ctx: AppContext, audit: AuditContext, actor: Actor | null, codes: string[], action: ReportAction) {
+  requireActor(actor);
+  const results: ({ code: string; ok: true; status: string } | { code: string; ok: false; error: { code: string; detail: string } })[] = [];
+  for (const code of [...new Set(codes)]) {
+    try {
+      const result = await actOnReport(ctx, audit, actor, code, action);
+      results.push({ code, ok: true, status: result.status });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      const detail = error.params.reason;
+      results.push({ code, ok: false, error: { code: error.code, detail: typeof detail === 'object' ? detail.en : String(detail ?? error.code) } });
+    }
+  }
+  return results;
+}
+
+/** The officers of a unit (names only), for its leads and the IOC to hand reports to. */
+export async function listUnitOfficers(ctx: AppContext, actor: Actor | null, unitCode: string) {
+  const known = requireActor(actor);
+  const unit = (await getAgencyDirectory(ctx)).byCode.get(unitCode);
+  if (!unit) throw new AppError('reports.unit_not_found', { params: { code: unitCode } });
+  const kinds = actorKindsFor(known, { reporterId: '', unitPath: unit.path });
+  if (!kinds.includes('unit_lead') && !kinds.includes('ioc')) throw new AppError('auth.forbidden');
+  const ids = await listUsersWithRoleUnder(ctx, ['officer'], unit.path);
+  const contacts = await findUserContacts(ctx, ids);
+  return ids
+    .map((id) => ({ id, fullName: contacts.get(id)?.fullName ?? '' }))
+    .sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi'));
 }

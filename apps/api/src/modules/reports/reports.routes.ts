@@ -7,7 +7,7 @@ import { REPORT_CODE_PATTERN } from './workflow/report-code.ts';
 import * as service from './reports.service.ts';
 import { getPublicPhoto, redactReportPhoto, uploadPhoto } from './reports.photos.service.ts';
 import { canStaffHandle } from './reports.handling.service.ts';
-import { actOnReport, listQueue, rateReport, revealReporter } from './reports.handling.service.ts';
+import { actOnReport, actOnReports, listQueue, listUnitOfficers, rateReport, revealReporter } from './reports.handling.service.ts';
 import { MAX_PHOTO_BYTES } from './workflow/photo-processing.ts';
 
 const CodeParams = Type.Object({ code: Type.String({ pattern: REPORT_CODE_PATTERN }) }, { additionalProperties: false });
@@ -269,6 +269,48 @@ export async function reportsRoutes(app: App): Promise<void> {
       const result = await actOnReport(ctx, auditContextOf(request), request.actor, request.params.code, request.body as Parameters<typeof actOnReport>[4]);
       return { ...result, status: result.status as 'submitted' };
     },
+  );
+
+  app.post(
+    '/api/v1/reports/actions/bulk',
+    {
+      schema: {
+        tags,
+        summary: 'Apply one action to several reports (e.g. take or accept a selection); each report succeeds or fails on its own',
+        body: Type.Object(
+          { codes: Type.Array(Type.String({ pattern: REPORT_CODE_PATTERN }), { minItems: 1, maxItems: 50 }), action: ReportActionBody },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            results: Type.Array(
+              Type.Union([
+                Type.Object({ code: Type.String(), ok: Type.Literal(true), status: Type.String() }),
+                Type.Object({ code: Type.String(), ok: Type.Literal(false), error: Type.Object({ code: Type.String(), detail: Type.String() }) }),
+              ]),
+            ),
+          }),
+          400: Problem,
+          401: Problem,
+        },
+      },
+    },
+    async (request) => ({
+      results: await actOnReports(ctx, auditContextOf(request), request.actor, request.body.codes, request.body.action as Parameters<typeof actOnReport>[4]),
+    }),
+  );
+
+  app.get(
+    '/api/v1/console/units/:code/officers',
+    {
+      schema: {
+        tags: ['reports', 'console'],
+        summary: "A unit's officers (names only), for its leads and the IOC",
+        params: Type.Object({ code: UnitCode }, { additionalProperties: false }),
+        response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Type.String({ format: 'uuid' }), fullName: Type.String() })) }), 401: Problem, 403: Problem, 404: Problem },
+      },
+    },
+    async (request) => ({ items: await listUnitOfficers(ctx, request.actor, request.params.code) }),
   );
 
   app.post(
