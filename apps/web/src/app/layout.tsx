@@ -5,7 +5,8 @@ import { IOC_ROLES } from '@onecity/contracts';
 import { STAFF_CONSOLE_ROLES } from '../features/console/console-sections.ts';
 import { Icon } from '../components/icon.tsx';
 import { LanguageSwitch } from '../components/language-switch.tsx';
-import { hasAnyRole, useSession } from './session.tsx';
+import { NotificationInbox } from '../features/notifications/notification-inbox.tsx';
+import { hasAnyRole, useCurrentUser, useSession } from './session.tsx';
 
 /** Header (brand, navigation, language switch), main content and footer around every screen. */
 export function Layout() {
@@ -24,6 +25,7 @@ export function Layout() {
           </Link>
           <SiteNavigation />
           <LanguageSwitch />
+          <HeaderInbox />
         </div>
       </header>
       <main id="main" className="site-main" ref={mainRef} tabIndex={-1}>
@@ -34,6 +36,12 @@ export function Layout() {
       </footer>
     </div>
   );
+}
+
+/** The notification bell, for logged-in users only; a new user gets a fresh inbox. */
+function HeaderInbox() {
+  const user = useCurrentUser();
+  return user === undefined ? null : <NotificationInbox key={user.id} />;
 }
 
 function SiteNavigation() {

@@ -8,6 +8,7 @@ const PATHS = {
   document: 'M6 2h8l5 5v15H6zM14 2v5h5M9 14l2 2 4-4',
   console: 'M3 4h18v12H3zM8 20h8M12 16v4',
   operations: 'M4 20V10m6 10V4m6 16v-7m6 7H2',
+  bell: 'M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9M10.3 21a1.94 1.94 0 0 0 3.4 0',
   logo: 'M12 2 3 7v10l9 5 9-5V7l-9-5zm0 5v10m-5-7 5 3 5-3',
 } as const;
 

@@ -122,3 +122,24 @@ export const listQueue = (query: QueueQuery) => api.get<{ items: QueueItem[]; to
 
 /** IOC: shows the reporter's identity to the handling unit, with a reason (audited). */
 export const revealReporter = (code: string, reason: string) => api.post<void>(`${path(code)}/reveal-reporter`, { reason });
+
+/** The outcome of one report in a bulk action. */
+export type BulkResult = { code: string; ok: true; status: ReportStatus } | { code: string; ok: false; error: { code: string; detail: string } };
+
+/** The most reports one bulk action may carry (the API's limit). */
+export const BULK_LIMIT = 50;
+
+/** Applies one action to several reports; each succeeds or fails on its own. */
+export const actOnReports = (codes: readonly string[], action: ReportAction) =>
+  api.post<{ results: BulkResult[] }>('/reports/actions/bulk', { codes: [...codes], action });
+
+/** A unit's officers (names only), for its leads and the IOC; 403 for anyone else. */
+export const listUnitOfficers = (unitCode: string) =>
+  api.get<{ items: { id: string; fullName: string }[] }>(`/console/units/${encodeURIComponent(unitCode)}/officers`);
+
+/** A rectangle over a picture, as fractions 0–1 of its width and height. */
+export type RedactionBox = { x: number; y: number; width: number; height: number };
+
+/** Paints over faces, plates or other personal details of a report photo (1–30 boxes). */
+export const redactPhoto = (code: string, photoId: string, boxes: readonly RedactionBox[]) =>
+  api.post<void>(`${path(code)}/photos/${encodeURIComponent(photoId)}/redact`, { boxes: [...boxes] });

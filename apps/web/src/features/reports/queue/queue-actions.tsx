@@ -29,6 +29,7 @@ export function QueueActions({
   actions,
   category,
   unitListId,
+  officers,
   onDone,
 }: {
   item: QueueItem;
@@ -36,6 +37,8 @@ export function QueueActions({
   category: ReportCategory | undefined;
   /** The id of a <datalist> of unit codes, for the unit inputs. */
   unitListId: string;
+  /** The officers of the report's unit, when the viewer may assign it by name (leads, IOC). */
+  officers?: readonly { id: string; fullName: string }[] | undefined;
   onDone: (message: string) => void;
 }) {
   const { t } = useTranslation();
@@ -81,6 +84,7 @@ export function QueueActions({
           ),
         )}
       </div>
+      {officers !== undefined && officers.length > 0 && <AssignOfficerForm item={item} officers={officers} onDone={done} />}
       {open !== undefined && (
         <div id={formId(open)} className="queue-actions__form">
           {open === 'resolve' && <ResolveForm item={item} category={category} onDone={done} />}
@@ -135,6 +139,34 @@ function ActionForm({
         {submitLabel}
       </button>
     </form>
+  );
+}
+
+/** Leads and the IOC hand a report to a named officer of its unit ("take" on their behalf). */
+function AssignOfficerForm({ item, officers, onDone }: ActionProps & { officers: readonly { id: string; fullName: string }[] }) {
+  const { t } = useTranslation();
+  const [officerId, setOfficerId] = useState('');
+  const name = officers.find((officer) => officer.id === officerId)?.fullName ?? '';
+  return (
+    <ActionForm
+      title={t('reports.queue.assign.officer')}
+      submitLabel={t('reports.queue.assign.submit')}
+      successMessage={t('reports.queue.assign.done', { code: item.code, name })}
+      onDone={onDone}
+      check={() => ({ officerId: officerId === '' ? t('validation.required') : undefined })}
+      send={() => actOnReport(item.code, { type: 'take', officerId })}
+    >
+      {(errorFor) => (
+        <SelectField
+          label={t('reports.queue.assign.officer')}
+          placeholder={t('reports.queue.assign.choose')}
+          options={officers.map((officer) => ({ value: officer.id, label: officer.fullName }))}
+          value={officerId}
+          onChange={(event) => setOfficerId(event.target.value)}
+          error={errorFor('officerId')}
+        />
+      )}
+    </ActionForm>
   );
 }
 

@@ -128,3 +128,136 @@ describe('report queue in the staff console', () => {
     expect(within(sections).queryByRole('link', { name: /Hồ sơ/ })).toBeNull();
   });
 });
+
+describe('staff queue: bulk actions, assignment by name, photo redaction', () => {
+  it('lets an officer select reports and take them all at once, showing each outcome', async () => {
+    const calls = mockApi({
+      ...common(['officer']),
+      'GET /console/reports': { body: { items: [item(), item({ code: 'PA-261129-0002', secondsLeft: 100 }), item({ code: 'PA-261129-0003', secondsLeft: 50 })] } },
+      'POST /reports/actions/bulk': {
+        body: {
+          results: [
+            { code: 'PA-261129-0003', ok: true, status: 'in_progress' },
+            { code: 'PA-261129-0002', ok: false, error: { code: 'reports.invalid_transition', detail: 'Phản ánh đã được người khác nhận.' } },
+          ],
+        },
+      },
+    });
+    renderApp({ path: '/console/reports' });
+    await screen.findAllByRole('article');
+    expect(screen.queryByRole('form', { name: 'Xử lý nhiều phản ánh' })).toBeNull();
+    fireEvent.click(screen.getByLabelText('Chọn tất cả (3)'));
+    expect(screen.getByText('Đã chọn 3 phản ánh.')).toBeTruthy();
+    fireEvent.click(screen.getByLabelText('Chọn phản ánh PA-261129-0001'));
+    expect((screen.getByLabelText('Chọn tất cả (3)') as HTMLInputElement).indeterminate).toBe(true);
+
+    const form = screen.getByRole('form', { name: 'Xử lý nhiều phản ánh' });
+    expect((within(form).getByLabelText('Thao tác') as HTMLSelectElement).value).toBe('take');
+    const queueLoads = calls.filter((call) => call.path.startsWith('/console/reports')).length;
+    fireEvent.click(within(form).getByRole('button', { name: 'Áp dụng cho 2 phản ánh' }));
+    expect(await screen.findByText('Thành công 1, không thành công 1.')).toBeTruthy();
+    expect(screen.getByText('PA-261129-0003: thành công.')).toBeTruthy();
+    expect(screen.getByText('PA-261129-0002: Phản ánh đã được người khác nhận.')).toBeTruthy();
+    const bulk = calls.filter((call) => call.path === '/reports/actions/bulk');
+    expect(bulk.map((call) => call.body)).toEqual([{ codes: ['PA-261129-0003', 'PA-261129-0002'], action: { type: 'take' } }]);
+    await waitFor(() => expect(calls.filter((call) => call.path.startsWith('/console/reports')).length).toBe(queueLoads + 1));
+    expect((screen.getByLabelText('Chọn phản ánh PA-261129-0002') as HTMLInputElement).checked).toBe(false);
+  });
+
+  it('lets the IOC transfer a selection to a unit with a reason', async () => {
+    const calls = mockApi({
+      ...common(['ioc_operator']),
+      'GET /console/reports': { body: { items: [item({ status: 'submitted', unitCode: null })] } },
+      'POST /reports/actions/bulk': { body: { results: [{ code: 'PA-261129-0001', ok: true, status: 'assigned' }] } },
+    });
+    renderApp({ path: '/console/reports' });
+    fireEvent.click(await screen.findByLabelText('Chọn phản ánh PA-261129-0001'));
+    const form = screen.getByRole('form', { name: 'Xử lý nhiều phản ánh' });
+    fireEvent.change(within(form).getByLabelText('Thao tác'), { target: { value: 'transfer' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Áp dụng cho 1 phản ánh' }));
+    expect(within(form).getByText('Vui lòng nhập thông tin này.')).toBeTruthy();
+    fireEvent.change(within(form).getByLabelText('Mã đơn vị nhận'), { target: { value: 'phuxuan_kt' } });
+    fireEvent.change(within(form).getByLabelText('Lý do'), { target: { value: 'Sai địa bàn' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Áp dụng cho 1 phản ánh' }));
+    expect(await screen.findByText('PA-261129-0001: thành công.')).toBeTruthy();
+    expect(calls.filter((call) => call.path === '/reports/actions/bulk').map((call) => call.body)).toEqual([
+      { codes: ['PA-261129-0001'], action: { type: 'transfer', unitCode: 'PHUXUAN_KT', reason: 'Sai địa bàn' } },
+    ]);
+  });
+
+  it("lets a lead assign a report to one of the unit's officers, and hides the choice when the API refuses", async () => {
+    const calls = mockApi({
+      ...common(['unit_lead']),
+      'GET /console/reports': { body: { items: [item()] } },
+      'GET /console/units/HUE-PH-THUANHOA/officers': {
+        body: { items: [{ id: '00000000-0000-4000-8000-0000000000b1', fullName: 'Trần Văn Minh' }, { id: '00000000-0000-4000-8000-0000000000b2', fullName: 'Lê Thị Thu' }] },
+      },
+      'POST /reports/PA-261129-0001/actions': { body: { code: 'PA-261129-0001', status: 'in_progress', dueAt: '2026-12-09T10:00:00.000Z' } },
+    });
+    renderApp({ path: '/console/reports' });
+    const form = await screen.findByRole('form', { name: 'Giao cho cán bộ' });
+    fireEvent.change(within(form).getByLabelText('Giao cho cán bộ'), { target: { value: '00000000-0000-4000-8000-0000000000b2' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Giao' }));
+    expect(await screen.findByText('Đã giao phản ánh PA-261129-0001 cho Lê Thị Thu.')).toBeTruthy();
+    expect(actionsOf(calls)).toEqual([{ type: 'take', officerId: '00000000-0000-4000-8000-0000000000b2' }]);
+  });
+
+  it('shows no officer choice when the officers list is refused', async () => {
+    const calls = mockApi({
+      ...common(['unit_lead']),
+      'GET /console/reports': { body: { items: [item()] } },
+      'GET /console/units/HUE-PH-THUANHOA/officers': { status: 403, body: { type: 'about:blank', title: 'forbidden', status: 403, code: 'auth.forbidden', detail: 'Không có quyền.' } },
+    });
+    renderApp({ path: '/console/reports' });
+    await screen.findByRole('button', { name: 'Nhận xử lý' });
+    await waitFor(() => expect(calls.some((call) => call.path === '/console/units/HUE-PH-THUANHOA/officers')).toBe(true));
+    expect(screen.queryByRole('form', { name: 'Giao cho cán bộ' })).toBeNull();
+    expect(screen.queryByLabelText('Giao cho cán bộ')).toBeNull();
+  });
+
+  it('lets staff draw boxes over a photo (or type them) and sends them as fractions, then reloads the picture', async () => {
+    const calls = mockApi({
+      ...common(['officer']),
+      'GET /console/reports': { body: { items: [item()] } },
+      'GET /reports/PA-261129-0001': {
+        body: {
+          code: 'PA-261129-0001',
+          timeline: [],
+          photos: [{ id: '3c7f2c1e-0000-4000-8000-0000000000c1', kind: 'before', url: '/api/v1/reports/photos/c1.jpg', thumbnailUrl: '/api/v1/reports/photos/c1-thumb.jpg', width: 800, height: 600 }],
+        },
+      },
+      'POST /reports/PA-261129-0001/photos/3c7f2c1e-0000-4000-8000-0000000000c1/redact': { status: 204 },
+    });
+    renderApp({ path: '/console/reports' });
+    fireEvent.click(await screen.findByRole('button', { name: 'Ảnh và che thông tin' }));
+    const image = (await screen.findByRole('img', { name: 'Ảnh 1 (trước xử lý)' })) as HTMLImageElement;
+    expect(image.getAttribute('src')).toBe('/api/v1/reports/photos/c1.jpg');
+    fireEvent.click(screen.getByRole('button', { name: 'Che khuôn mặt, biển số' }));
+
+    const stage = screen.getByRole('application', { name: 'Vùng vẽ ô che trên ảnh 1' });
+    vi.spyOn(stage, 'getBoundingClientRect').mockReturnValue({ left: 10, top: 20, width: 400, height: 300, right: 410, bottom: 320, x: 10, y: 20, toJSON: () => ({}) });
+    fireEvent.pointerDown(stage, { button: 0, pointerId: 1, clientX: 110, clientY: 50 });
+    fireEvent.pointerMove(stage, { pointerId: 1, clientX: 160, clientY: 120 });
+    fireEvent.pointerUp(stage, { pointerId: 1, clientX: 210, clientY: 200 });
+    expect((screen.getByLabelText('Ô che 1: Từ trái (%)') as HTMLInputElement).value).toBe('25');
+    expect((screen.getByLabelText('Ô che 1: Cao (%)') as HTMLInputElement).value).toBe('50');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Thêm ô che' }));
+    for (const [field, value] of [['Từ trái (%)', '50'], ['Từ trên (%)', '60'], ['Rộng (%)', '20'], ['Cao (%)', '10']] as const) {
+      fireEvent.change(screen.getByLabelText(`Ô che 2: ${field}`), { target: { value } });
+    }
+    fireEvent.click(screen.getByRole('button', { name: 'Che và lưu ảnh' }));
+    expect(await screen.findByText('Đã che thông tin trên ảnh.')).toBeTruthy();
+    const redactions = calls.filter((call) => call.path.endsWith('/redact'));
+    expect(redactions.map((call) => call.body)).toEqual([
+      {
+        boxes: [
+          { x: 0.25, y: 0.1, width: 0.25, height: 0.5 },
+          { x: 0.5, y: 0.6, width: 0.2, height: 0.1 },
+        ],
+      },
+    ]);
+    expect(redactions[0]?.headers['x-csrf-token']).toBe('csrf-from-me');
+    expect(image.getAttribute('src')).toMatch(/^\/api\/v1\/reports\/photos\/c1\.jpg\?v=\d+$/);
+  });
+});

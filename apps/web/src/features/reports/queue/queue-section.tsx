@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { Agency, ReportCategory } from '@onecity/contracts';
@@ -14,15 +14,19 @@ import { TextField } from '../../../components/text-field.tsx';
 import { useApiResource } from '../../../components/use-api-resource.ts';
 import { LiveCountdown, StatusBadge, nameIn } from '../report-bits.tsx';
 import { REPORT_STATUSES } from '../report-status.ts';
-import { listQueue, type QueueItem, type ReportStatus } from '../reports.api.ts';
+import { listQueue, listUnitOfficers, type QueueItem, type ReportStatus } from '../reports.api.ts';
+import { BulkActions, bulkActionsFor } from './bulk-actions.tsx';
+import { ReportPhotos } from './photo-redaction.tsx';
 import { QueueActions } from './queue-actions.tsx';
-import { queueActionsFor, queueScopesFor, type QueueScope } from './queue-rules.ts';
+import { queueActionsFor, queueScopesFor, type QueueActor, type QueueScope } from './queue-rules.ts';
 
 const QUEUE_LIMIT = 200;
 // The statuses a queue can hold (rejected and merged reports have left every queue).
 const QUEUE_STATUSES = REPORT_STATUSES.filter((status) => status !== 'rejected' && status !== 'merged');
 
 type Loaded = { items: QueueItem[]; fetchedAt: number };
+type Officer = { id: string; fullName: string };
+const HANDLING_STATUSES: readonly ReportStatus[] = ['assigned', 'in_progress'];
 type QueueState = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; data: Loaded };
 
 /**
@@ -50,6 +54,8 @@ export function ReportQueueSection() {
   const [attempt, setAttempt] = useState(0);
   const [notice, setNotice] = useState<string | undefined>(undefined);
   const unitListId = useId();
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [photosOpen, setPhotosOpen] = useState<string | undefined>(undefined);
 
   // A unit typed in the city-wide queue applies once it is a known code, not at every keystroke.
   const isKnownUnit = agencies.status === 'ready' && agencies.data.items.some((agency) => agency.code === unitFilter.trim());
@@ -89,7 +95,20 @@ export function ReportQueueSection() {
       { replace: true },
     );
 
+  const actor = scope?.actor ?? 'viewer';
+  const readyItems = queue.status === 'ready' ? queue.data.items : [];
+  const officersByUnit = useUnitOfficers(actor, readyItems);
   if (user === undefined) return null;
+  const canBulk = bulkActionsFor(actor).length > 0;
+  const selectedCodes = readyItems.filter((item) => selected.has(item.code)).map((item) => item.code);
+  const isAllSelected = readyItems.length > 0 && selectedCodes.length === readyItems.length;
+  const toggle = (code: string, isChecked: boolean) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (isChecked) next.add(code);
+      else next.delete(code);
+      return next;
+    });
   const compare = compareNames(locale);
   const agencyByCode = new Map((agencies.status === 'ready' ? agencies.data.items : []).map((agency) => [agency.code, agency]));
   const areaByCode = new Map((areas?.features ?? []).map((feature) => [feature.properties.code, feature.properties]));
@@ -191,9 +210,49 @@ export function ReportQueueSection() {
               {queue.data.items.length === 0 ? (
                 <p>{t('reports.queue.empty')}</p>
               ) : (
+                <>
+                  {canBulk && (
+                    <>
+                      <div className="checkbox queue-select">
+                        <input
+                          id="queue-select-all"
+                          type="checkbox"
+                          checked={isAllSelected}
+                          ref={(input) => {
+                            if (input) input.indeterminate = selectedCodes.length > 0 && !isAllSelected;
+                          }}
+                          onChange={(event) => setSelected(event.target.checked ? new Set(readyItems.map((item) => item.code)) : new Set())}
+                        />
+                        <label htmlFor="queue-select-all">{t('reports.queue.selectAll', { count: readyItems.length })}</label>
+                      </div>
+                      <BulkActions
+                        key={scope.key}
+                        actor={actor}
+                        codes={selectedCodes}
+                        unitListId={unitListId}
+                        onClear={() => setSelected(new Set())}
+                        onDone={() => {
+                          setNotice(undefined);
+                          setSelected(new Set());
+                          setAttempt((count) => count + 1);
+                        }}
+                      />
+                </>
+                )}
                 <ul className="queue">
                   {queue.data.items.map((item) => (
                     <li key={item.code} className={item.isOverdue ? 'queue-item queue-item--overdue' : 'queue-item'}>
+                      {canBulk && (
+                        <div className="checkbox queue-select">
+                          <input
+                            id={`queue-select-${item.code}`}
+                            type="checkbox"
+                            checked={selected.has(item.code)}
+                            onChange={(event) => toggle(item.code, event.target.checked)}
+                          />
+                          <label htmlFor={`queue-select-${item.code}`}>{t('reports.queue.select', { code: item.code })}</label>
+                        </div>
+                      )}
                       <QueueItemCard
                         item={item}
                         fetchedAt={queue.data.fetchedAt}
@@ -206,14 +265,34 @@ export function ReportQueueSection() {
                         actions={queueActionsFor(scope.actor, item, user.id)}
                         category={categoryByCode.get(item.category.code)}
                         unitListId={unitListId}
+                        officers={item.unitCode !== null && HANDLING_STATUSES.includes(item.status) ? officersByUnit.get(item.unitCode) : undefined}
                         onDone={(message) => {
                           setNotice(message);
                           setAttempt((count) => count + 1);
                         }}
                       />
+                      {actor !== 'viewer' && (
+                        <div className="queue-actions">
+                          <button
+                            type="button"
+                            className="button button--secondary"
+                            aria-expanded={photosOpen === item.code}
+                            aria-controls={photosOpen === item.code ? `queue-${item.code}-photos` : undefined}
+                            onClick={() => setPhotosOpen((current) => (current === item.code ? undefined : item.code))}
+                          >
+                            {photosOpen === item.code ? t('reports.queue.photos.close') : t('reports.queue.photos.open')}
+                          </button>
+                          {photosOpen === item.code && (
+                            <div id={`queue-${item.code}-photos`} className="queue-actions__form">
+                              <ReportPhotos code={item.code} />
+                            </div>
+                          )}
+                        </div>
+                      )}
                     </li>
                   ))}
                 </ul>
+                </>
               )}
             </>
           )}
@@ -221,6 +300,29 @@ export function ReportQueueSection() {
       )}
     </section>
   );
+}
+
+/**
+ * The officers of each unit in the queue, for leads and the IOC to assign a report by name. Units the API
+ * refuses (403) or that fail to load get no list, and the queue then shows no officer choice for them.
+ */
+function useUnitOfficers(actor: QueueActor, items: readonly QueueItem[]): ReadonlyMap<string, readonly Officer[]> {
+  const [officers, setOfficers] = useState<ReadonlyMap<string, readonly Officer[]>>(new Map());
+  const requested = useRef(new Set<string>());
+  const canAssign = actor === 'unit_lead' || actor === 'ioc';
+  const unitsKey = canAssign
+    ? [...new Set(items.filter((item) => item.unitCode !== null && HANDLING_STATUSES.includes(item.status)).map((item) => item.unitCode as string))].sort().join(',')
+    : '';
+  useEffect(() => {
+    for (const unitCode of unitsKey === '' ? [] : unitsKey.split(',')) {
+      if (requested.current.has(unitCode)) continue;
+      requested.current.add(unitCode);
+      listUnitOfficers(unitCode)
+        .then(({ items: found }) => setOfficers((current) => new Map(current).set(unitCode, found)))
+        .catch(() => undefined); // 403 and other failures: no officer choice for this unit
+    }
+  }, [unitsKey]);
+  return officers;
 }
 
 function QueueItemCard({
