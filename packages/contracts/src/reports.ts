@@ -1,4 +1,4 @@
-import { Type, type Static } from 'typebox';
+import { Type, type Static, type TSchema } from 'typebox';
 
 export const ReportStatusSchema = Type.Enum(['submitted', 'assigned', 'in_progress', 'resolved', 'closed', 'rejected', 'merged']);
 
@@ -124,3 +124,27 @@ export const PublicReportDetail = Type.Intersect([PublicReport, Type.Object({ ti
 export const PublicReportList = Type.Object({ items: Type.Array(PublicReport), total: Type.Integer(), isTruncated: Type.Boolean() });
 
 export const NearbyReport = Type.Object({ code: Type.String(), description: Type.String(), status: ReportStatusSchema, distanceMetres: Type.Number(), createdAt: Type.String({ format: 'date-time' }) });
+
+export const REPORT_CODE_PATTERN = '^PA-[0-9]{6}-[0-9]{4,}$';
+
+const Reason = Type.String({ minLength: 1, maxLength: 2000 });
+const UnitCodeField = Type.String({ minLength: 1, maxLength: 40 });
+const action = <K extends string, T extends Record<string, TSchema>>(type: K, properties: T) =>
+  Type.Object({ type: Type.Literal(type), ...properties }, { additionalProperties: false });
+
+/** What staff and reporters may do to a report (POST /api/v1/reports/{code}/actions). */
+export const ReportActionBody = Type.Union([
+  action('accept', { unitCode: UnitCodeField }),
+  action('reject', { reason: Reason }),
+  action('merge', { intoCode: Type.String({ pattern: REPORT_CODE_PATTERN }) }),
+  action('take', { officerId: Type.Optional(Type.String({ format: 'uuid' })) }),
+  action('transfer', { unitCode: UnitCodeField, reason: Reason }),
+  action('return_to_triage', { reason: Reason }),
+  action('request_extension', { workingDays: Type.Integer({ minimum: 1, maximum: 30 }), reason: Reason }),
+  action('decide_extension', { approve: Type.Boolean(), reason: Type.Optional(Reason) }),
+  action('resolve', { answer: Type.String({ minLength: 1, maxLength: 4000 }), photoIds: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { maxItems: 5 })) }),
+  action('confirm', {}),
+  action('reopen', { reason: Reason }),
+]);
+
+export type ReportAction = Static<typeof ReportActionBody>;

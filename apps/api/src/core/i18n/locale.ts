@@ -1,8 +1,8 @@
 export type Locale = 'vi' | 'en';
 
-/** Picks vi or en from an Accept-Language header, honouring q-values; Vietnamese is the default. */
-export function negotiateLocale(header: string | undefined): Locale {
-  if (!header) return 'vi';
+/** Picks vi or en from an Accept-Language header, honouring q-values; `fallback` (Vietnamese unless given) otherwise. */
+export function negotiateLocale(header: string | undefined, fallback: Locale = 'vi'): Locale {
+  if (!header) return fallback;
   const ranked = header
     .split(',')
     .map((part, index) => {
@@ -16,7 +16,7 @@ export function negotiateLocale(header: string | undefined): Locale {
   for (const entry of ranked) {
     if (entry.language === 'vi' || entry.language === 'en') return entry.language;
   }
-  return 'vi';
+  return fallback;
 }
 
 /** Fills {name} placeholders in a message. */

@@ -3,6 +3,7 @@
  * reporter's confirmation, reopening and rating. Every command goes through the pure state machine; the
  * new state, the timeline event and the audit row are written in one transaction with the report row locked.
  */
+import type { ReportAction } from '@onecity/contracts';
 import { recordAudit, type AuditContext } from '../../core/audit/audit.ts';
 import { requireActor, type Actor } from '../../core/auth/actor.ts';
 import type { AppContext } from '../../core/context.ts';
@@ -17,18 +18,6 @@ import type { ReportRow } from './reports.repository.ts';
 import { alertStaff, noticeFollowers, staffToAlert } from './reports.notices.ts';
 import { transition, type ActorKind, type ReportCommand, type ReportState, type TransitionError } from './workflow/report-workflow.ts';
 
-export type ReportAction =
-  | { type: 'accept'; unitCode: string }
-  | { type: 'reject'; reason: string }
-  | { type: 'merge'; intoCode: string }
-  | { type: 'take'; officerId?: string }
-  | { type: 'transfer'; unitCode: string; reason: string }
-  | { type: 'return_to_triage'; reason: string }
-  | { type: 'request_extension'; workingDays: number; reason: string }
-  | { type: 'decide_extension'; approve: boolean; reason?: string }
-  | { type: 'resolve'; answer: string; photoIds?: string[] }
-  | { type: 'confirm' }
-  | { type: 'reopen'; reason: string };
 
 // Internal steps stay off the public timeline: who took it and the deadline negotiations.
 const INTERNAL_EVENTS = new Set(['take', 'request_extension', 'decide_extension']);

@@ -1,5 +1,5 @@
-import { Type, type TSchema } from 'typebox';
-import { CategoryCode, CategoryInput, NearbyReport, Problem, PublicReport, PublicReportDetail, PublicReportList, ReportCategory, ReportStatusSchema, SubmitReportRequest } from '@onecity/contracts';
+import { Type } from 'typebox';
+import { CategoryCode, CategoryInput, ReportActionBody, type ReportAction, NearbyReport, Problem, PublicReport, PublicReportDetail, PublicReportList, ReportCategory, ReportStatusSchema, SubmitReportRequest } from '@onecity/contracts';
 import { auditContextOf } from '../../core/auth/actor.ts';
 import { AppError } from '../../core/errors.ts';
 import type { App } from '../../core/http/types.ts';
@@ -11,23 +11,7 @@ import { actOnReport, actOnReports, listQueue, listUnitOfficers, rateReport, rev
 import { MAX_PHOTO_BYTES } from './workflow/photo-processing.ts';
 
 const CodeParams = Type.Object({ code: Type.String({ pattern: REPORT_CODE_PATTERN }) }, { additionalProperties: false });
-const Reason = Type.String({ minLength: 1, maxLength: 2000 });
 const UnitCode = Type.String({ minLength: 1, maxLength: 40 });
-const action = <T extends Record<string, TSchema>>(type: string, properties: T) =>
-  Type.Object({ type: Type.Literal(type), ...properties }, { additionalProperties: false });
-const ReportActionBody = Type.Union([
-  action('accept', { unitCode: UnitCode }),
-  action('reject', { reason: Reason }),
-  action('merge', { intoCode: Type.String({ pattern: REPORT_CODE_PATTERN }) }),
-  action('take', { officerId: Type.Optional(Type.String({ format: 'uuid' })) }),
-  action('transfer', { unitCode: UnitCode, reason: Reason }),
-  action('return_to_triage', { reason: Reason }),
-  action('request_extension', { workingDays: Type.Integer({ minimum: 1, maximum: 30 }), reason: Reason }),
-  action('decide_extension', { approve: Type.Boolean(), reason: Type.Optional(Reason) }),
-  action('resolve', { answer: Type.String({ minLength: 1, maxLength: 4000 }), photoIds: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { maxItems: 5 })) }),
-  action('confirm', {}),
-  action('reopen', { reason: Reason }),
-]);
 
 const RoutingRule = Type.Object({
   ruleNo: Type.Integer(),
@@ -266,7 +250,7 @@ export async function reportsRoutes(app: App): Promise<void> {
       },
     },
     async (request) => {
-      const result = await actOnReport(ctx, auditContextOf(request), request.actor, request.params.code, request.body as Parameters<typeof actOnReport>[4]);
+      const result = await actOnReport(ctx, auditContextOf(request), request.actor, request.params.code, request.body as ReportAction);
       return { ...result, status: result.status as 'submitted' };
     },
   );
@@ -296,7 +280,7 @@ export async function reportsRoutes(app: App): Promise<void> {
       },
     },
     async (request) => ({
-      results: await actOnReports(ctx, auditContextOf(request), request.actor, request.body.codes, request.body.action as Parameters<typeof actOnReport>[4]),
+      results: await actOnReports(ctx, auditContextOf(request), request.actor, request.body.codes, request.body.action as ReportAction),
     }),
   );
 

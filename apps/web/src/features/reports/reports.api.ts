@@ -1,3 +1,4 @@
+import type { ReportAction as ContractReportAction } from '@onecity/contracts';
 import type { PublicReport, ReportCategory, SubmitReportRequest } from '@onecity/contracts';
 import { api, apiUpload } from '../../app/api.ts';
 
@@ -34,18 +35,7 @@ export type QueueItem = {
 };
 
 /** What staff and reporters may do to a report (POST /reports/{code}/actions). */
-export type ReportAction =
-  | { type: 'accept'; unitCode: string }
-  | { type: 'reject'; reason: string }
-  | { type: 'merge'; intoCode: string }
-  | { type: 'take'; officerId?: string }
-  | { type: 'transfer'; unitCode: string; reason: string }
-  | { type: 'return_to_triage'; reason: string }
-  | { type: 'request_extension'; workingDays: number; reason: string }
-  | { type: 'decide_extension'; approve: boolean; reason?: string }
-  | { type: 'resolve'; answer: string; photoIds?: string[] }
-  | { type: 'confirm' }
-  | { type: 'reopen'; reason: string };
+export type ReportAction = ContractReportAction;
 export type ReportActionType = ReportAction['type'];
 
 export type PublicReportQuery = { bbox?: string; categories?: readonly string[]; statuses?: readonly ReportStatus[]; area?: string; limit?: number };

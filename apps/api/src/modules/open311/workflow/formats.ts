@@ -3,6 +3,8 @@
  * XML is the format the specification requires; JSON follows its "Spark" convention.
  */
 
+import { negotiateLocale } from '../../../core/i18n/locale.ts';
+
 export type Open311Format = 'xml' | 'json';
 
 export const OPEN311_FORMATS: readonly Open311Format[] = ['xml', 'json'];
@@ -33,16 +35,5 @@ export function formatOfUrl(url: string): Open311Format {
  * client asks for Vietnamese before English in Accept-Language.
  */
 export function errorLocaleOf(acceptLanguage: string | undefined): 'vi' | 'en' {
-  if (!acceptLanguage) return 'en';
-  const ranked = acceptLanguage
-    .split(',')
-    .map((part, index) => {
-      const [tag = '', ...rest] = part.trim().split(';');
-      const quality = rest.map((p) => p.trim()).find((p) => p.startsWith('q='));
-      const q = quality ? Number(quality.slice(2)) : 1;
-      return { language: tag.toLowerCase().split('-')[0], q: Number.isFinite(q) ? q : 0, index };
-    })
-    .filter((entry) => entry.q > 0 && (entry.language === 'vi' || entry.language === 'en'))
-    .sort((a, b) => b.q - a.q || a.index - b.index);
-  return ranked[0]?.language === 'vi' ? 'vi' : 'en';
+  return negotiateLocale(acceptLanguage, 'en');
 }

@@ -9,4 +9,4 @@ export function formatReportCode(localDate: string, sequence: number): string {
   return `PA-${year.slice(2)}${month}${day}-${String(sequence).padStart(4, '0')}`;
 }
 
-export const REPORT_CODE_PATTERN = '^PA-[0-9]{6}-[0-9]{4,}$';
+export { REPORT_CODE_PATTERN } from '@onecity/contracts';
