@@ -1,4 +1,5 @@
-import { useId, type Ref, type SelectHTMLAttributes } from 'react';
+import type { Ref, SelectHTMLAttributes } from 'react';
+import { FieldFrame, useFieldIds } from './field-frame.tsx';
 
 export type SelectOption = { value: string; label: string };
 
@@ -14,29 +15,10 @@ export type SelectFieldProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'ch
 
 /** A labelled drop-down with an optional hint and an error that is announced and tied to it. */
 export function SelectField({ label, options, placeholder, hint, error, className, ref, id: givenId, ...selectProps }: SelectFieldProps) {
-  const generatedId = useId();
-  const id = givenId ?? generatedId;
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [hint ? hintId : undefined, error ? errorId : undefined].filter(Boolean).join(' ') || undefined;
+  const ids = useFieldIds(givenId, hint, error);
   return (
-    <div className={['field', error ? 'field--invalid' : undefined, className].filter(Boolean).join(' ')}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      {hint && (
-        <p className="field__hint" id={hintId}>
-          {hint}
-        </p>
-      )}
-      <select
-        {...selectProps}
-        ref={ref}
-        id={id}
-        className="field__input field__select"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-      >
+    <FieldFrame ids={ids} label={label} hint={hint} error={error} className={className}>
+      <select {...selectProps} ref={ref} id={ids.id} className="field__input field__select" aria-invalid={error ? true : undefined} aria-describedby={ids.describedBy}>
         {placeholder !== undefined && <option value="">{placeholder}</option>}
         {options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -44,11 +26,6 @@ export function SelectField({ label, options, placeholder, hint, error, classNam
           </option>
         ))}
       </select>
-      {error && (
-        <p className="field__error" id={errorId}>
-          {error}
-        </p>
-      )}
-    </div>
+    </FieldFrame>
   );
 }

@@ -1,4 +1,5 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type Ref } from 'react';
+import type { InputHTMLAttributes, ReactNode, Ref } from 'react';
+import { FieldFrame, useFieldIds } from './field-frame.tsx';
 
 export type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'children'> & {
   label: string;
@@ -11,37 +12,13 @@ export type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'childr
 
 /** A labelled input with an optional hint and an error that is announced and tied to the input. */
 export function TextField({ label, hint, error, addon, className, ref, id: givenId, ...inputProps }: TextFieldProps) {
-  const generatedId = useId();
-  const id = givenId ?? generatedId;
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [hint ? hintId : undefined, error ? errorId : undefined].filter(Boolean).join(' ') || undefined;
+  const ids = useFieldIds(givenId, hint, error);
   return (
-    <div className={['field', error ? 'field--invalid' : undefined, className].filter(Boolean).join(' ')}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      {hint && (
-        <p className="field__hint" id={hintId}>
-          {hint}
-        </p>
-      )}
+    <FieldFrame ids={ids} label={label} hint={hint} error={error} className={className}>
       <div className="field__row">
-        <input
-          {...inputProps}
-          ref={ref}
-          id={id}
-          className="field__input"
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
-        />
+        <input {...inputProps} ref={ref} id={ids.id} className="field__input" aria-invalid={error ? true : undefined} aria-describedby={ids.describedBy} />
         {addon}
       </div>
-      {error && (
-        <p className="field__error" id={errorId}>
-          {error}
-        </p>
-      )}
-    </div>
+    </FieldFrame>
   );
 }

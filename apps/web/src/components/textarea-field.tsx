@@ -1,4 +1,5 @@
-import { useId, type Ref, type TextareaHTMLAttributes } from 'react';
+import type { Ref, TextareaHTMLAttributes } from 'react';
+import { FieldFrame, useFieldIds } from './field-frame.tsx';
 
 export type TextareaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'children'> & {
   label: string;
@@ -9,35 +10,10 @@ export type TextareaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement
 
 /** A labelled multi-line input with an optional hint and an error that is announced and tied to it. */
 export function TextareaField({ label, hint, error, className, ref, id: givenId, rows = 4, ...textareaProps }: TextareaFieldProps) {
-  const generatedId = useId();
-  const id = givenId ?? generatedId;
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [hint ? hintId : undefined, error ? errorId : undefined].filter(Boolean).join(' ') || undefined;
+  const ids = useFieldIds(givenId, hint, error);
   return (
-    <div className={['field', error ? 'field--invalid' : undefined, className].filter(Boolean).join(' ')}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      {hint && (
-        <p className="field__hint" id={hintId}>
-          {hint}
-        </p>
-      )}
-      <textarea
-        {...textareaProps}
-        ref={ref}
-        id={id}
-        rows={rows}
-        className="field__input field__textarea"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-      />
-      {error && (
-        <p className="field__error" id={errorId}>
-          {error}
-        </p>
-      )}
-    </div>
+    <FieldFrame ids={ids} label={label} hint={hint} error={error} className={className}>
+      <textarea {...textareaProps} ref={ref} id={ids.id} rows={rows} className="field__input field__textarea" aria-invalid={error ? true : undefined} aria-describedby={ids.describedBy} />
+    </FieldFrame>
   );
 }
