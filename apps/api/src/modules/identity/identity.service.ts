@@ -5,7 +5,7 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { hash as argon2Hash, verify as argon2Verify, type Algorithm } from '@node-rs/argon2';
 import type { CreateOfficialRequest, GrantRequest, RegisterRequest, ResetPasswordRequest, Role, UpdateProfileRequest } from '@onecity/contracts';
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { recordAudit, type AuditContext } from '../../core/audit/audit.ts';
 import { requireActor, type Actor, type Grant } from '../../core/auth/actor.ts';
 import type { AppContext } from '../../core/context.ts';
@@ -593,10 +593,12 @@ export async function listUsersWithRoleOver(ctx: AppContext, roles: Role[], agen
   const rows = await ctx.db
     .selectFrom('role_grants as g')
     .innerJoin('agencies as a', 'a.id', 'g.agency_id')
-    .select(['g.user_id', 'a.path'])
+    .select(['g.user_id'])
     .where('g.role', 'in', roles)
+    // Grants on the agency itself or on one of its ancestors (their path is a prefix of agencyPath).
+    .$if(agencyPath !== null, (query) => query.where(sql<boolean>`(${agencyPath} = a.path or ${agencyPath} like a.path || '.%')`))
     .execute();
-  return [...new Set(rows.filter((row) => agencyPath === null || agencyPath === row.path || agencyPath.startsWith(`${row.path}.`)).map((row) => row.user_id))];
+  return [...new Set(rows.map((row) => row.user_id))];
 }
 
 /** Users holding one of the roles on an agency inside the subtree at agencyPath (e.g. the officers of a unit). */

@@ -405,6 +405,8 @@ export interface SeedRoutingRule {
 /** Creates the categories and routing rules that are missing (idempotent; used by the demo seed). */
 export async function ensureCategoriesAndRules(ctx: AppContext, audit: AuditContext, categories: CategoryInput[], rules: SeedRoutingRule[]) {
   const created = { categories: 0, rules: 0 };
+  // Agencies belong to their module: their ids come from its directory, read before the transaction.
+  const units = new Map([...(await getAgencyDirectory(ctx)).byCode.values()].map((agency) => [agency.code, agency.id]));
   await ctx.db.transaction().execute(async (trx) => {
     const existing = new Set((await trx.selectFrom('report_categories').select('code').execute()).map((row) => row.code));
     for (const input of categories) {
@@ -414,7 +416,6 @@ export async function ensureCategoriesAndRules(ctx: AppContext, audit: AuditCont
       created.categories += 1;
     }
     const categoryIds = new Map((await trx.selectFrom('report_categories').select(['id', 'code']).execute()).map((row) => [row.code, row.id]));
-    const units = new Map((await trx.selectFrom('agencies').select(['id', 'code']).execute()).map((row) => [row.code, row.id]));
     const present = new Set(
       (await trx.selectFrom('report_routing_rules').select(['category_id', 'area_code']).execute()).map((row) => `${row.category_id}|${row.area_code ?? ''}`),
     );

@@ -2,11 +2,11 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { SelectField } from '../../../components/select-field.tsx';
-import { TextField } from '../../../components/text-field.tsx';
 import { TextareaField } from '../../../components/textarea-field.tsx';
 import { useFormSubmit } from '../../../components/use-form-submit.ts';
 import { actOnReports, BULK_LIMIT, type BulkResult, type ReportAction } from '../reports.api.ts';
 import type { QueueActor } from './queue-rules.ts';
+import { UnitCodeField } from './unit-code-field.tsx';
 
 export type BulkActionType = 'take' | 'accept' | 'transfer';
 
@@ -103,17 +103,7 @@ export function BulkActions({
             onChange={(event) => setType(event.target.value as BulkActionType)}
           />
           {type !== 'take' && (
-            <TextField
-              label={t('reports.queue.unitCode')}
-              hint={t('reports.queue.unitCodeHint')}
-              list={unitListId}
-              autoCapitalize="characters"
-              spellCheck={false}
-              required
-              value={unitCode}
-              onChange={(event) => setUnitCode(event.target.value.toUpperCase())}
-              error={errors.unitCode ?? request.serverFieldErrors.unitCode}
-            />
+            <UnitCodeField unitListId={unitListId} value={unitCode} onChange={setUnitCode} error={errors.unitCode ?? request.serverFieldErrors.unitCode} />
           )}
           {type === 'transfer' && (
             <TextareaField

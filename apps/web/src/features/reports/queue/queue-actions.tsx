@@ -12,6 +12,7 @@ import { PhotoPicker } from '../photo-picker.tsx';
 import { usePhotoUploads } from '../photo-uploads.ts';
 import { actOnReport, revealReporter, type QueueItem, type ReportAction } from '../reports.api.ts';
 import type { QueueActionType } from './queue-rules.ts';
+import { UnitCodeField } from './unit-code-field.tsx';
 import { insertTemplate, templatesFor } from './response-templates.ts';
 
 const REPORT_CODE = /^PA-[0-9]{6}-[0-9]{4,}$/;
@@ -263,17 +264,7 @@ function UnitForm({ item, type, unitListId, onDone }: ActionProps & { type: 'acc
     >
       {(errorFor) => (
         <>
-          <TextField
-            label={t('reports.queue.unitCode')}
-            hint={t('reports.queue.unitCodeHint')}
-            list={unitListId}
-            autoCapitalize="characters"
-            spellCheck={false}
-            required
-            value={unitCode}
-            onChange={(event) => setUnitCode(event.target.value.toUpperCase())}
-            error={errorFor('unitCode')}
-          />
+          <UnitCodeField unitListId={unitListId} value={unitCode} onChange={setUnitCode} error={errorFor('unitCode')} />
           {type === 'transfer' && (
             <TextareaField label={t('reports.queue.reason')} required rows={3} maxLength={2000} value={reason} onChange={(event) => setReason(event.target.value)} error={errorFor('reason')} />
           )}
