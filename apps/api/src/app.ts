@@ -34,6 +34,7 @@ import { calendarRoutes, ensureShippedHolidays } from './modules/calendar/index.
 import { findUserContacts, identityRoutes, resolveSessionToken } from './modules/identity/index.ts';
 import { emailPendingNotices, notificationsRoutes } from './modules/notifications/index.ts';
 import { open311Routes } from './modules/open311/index.ts';
+import { proceduresRoutes } from './modules/procedures/index.ts';
 import { reportsRoutes, sweepReports } from './modules/reports/index.ts';
 import { seedDemoCity } from './seed/demo-city.ts';
 
@@ -217,6 +218,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   await app.register(calendarRoutes);
   await app.register(reportsRoutes);
   await app.register(open311Routes);
+  await app.register(proceduresRoutes);
   await app.register(notificationsRoutes);
   await app.register(auditRoutes);
   if (config.messages.sender === 'dev' && config.nodeEnv !== 'production') await app.register(devOutboxRoutes);

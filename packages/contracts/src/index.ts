@@ -4,3 +4,4 @@ export * from './agencies.ts';
 export * from './audit.ts';
 export * from './reports.ts';
 export * from './open311.ts';
+export * from './procedures.ts';

@@ -9,6 +9,14 @@ export type { ErrorCode } from './i18n/error-messages.ts';
 /** A message parameter: a plain value, or a text per language. */
 export type MessageParam = string | number | { vi: string; en: string };
 
+/** An Ajv error as the HTTP layer describes it (instancePath, keyword, params). */
+export interface ValidationErrorLike {
+  instancePath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+  message?: string;
+}
+
 export interface FieldProblem {
   field: string;
   message: string;
@@ -21,10 +29,18 @@ export class AppError extends Error {
   readonly fields: FieldProblem[] | undefined;
   /** Extra headers the HTTP layer adds to the response (e.g. Retry-After). */
   readonly headers: Record<string, string>;
+  /** Schema errors of a part of the request (e.g. an application form), localised by the HTTP layer. */
+  readonly validation: { errors: ValidationErrorLike[]; context: string } | undefined;
 
   constructor(
     code: ErrorCode,
-    options: { params?: Record<string, MessageParam>; fields?: FieldProblem[]; headers?: Record<string, string>; cause?: unknown } = {},
+    options: {
+      params?: Record<string, MessageParam>;
+      fields?: FieldProblem[];
+      headers?: Record<string, string>;
+      validation?: { errors: ValidationErrorLike[]; context: string };
+      cause?: unknown;
+    } = {},
   ) {
     super(code, { cause: options.cause });
     this.name = 'AppError';
@@ -33,6 +49,7 @@ export class AppError extends Error {
     this.params = options.params ?? {};
     this.fields = options.fields;
     this.headers = options.headers ?? {};
+    this.validation = options.validation;
   }
 }
 

@@ -10,6 +10,7 @@ import * as createOpen311Tables from './20261129120000_create-open311-tables.ts'
 import * as createReportPhotos from './20261129130000_create-report-photos.ts';
 import * as createNotifications from './20261129140000_create-notifications.ts';
 import * as addNotificationEmail from './20261129150000_add-notification-email.ts';
+import * as createDossierTables from './20261129160000_create-dossier-tables.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261129090000_create-foundation-tables': createFoundationTables,
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '20261129130000_create-report-photos': createReportPhotos,
   '20261129140000_create-notifications': createNotifications,
   '20261129150000_add-notification-email': addNotificationEmail,
+  '20261129160000_create-dossier-tables': createDossierTables,
 };

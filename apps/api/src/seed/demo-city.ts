@@ -8,7 +8,10 @@ import type { AppContext } from '../core/context.ts';
 import { canSitUnder, findAgencyByCode, importAreas } from '../modules/agencies/index.ts';
 import { hashPassword } from '../modules/identity/index.ts';
 import { ensureDemoOpen311Client } from '../modules/open311/index.ts';
+import { ensureProcedures } from '../modules/procedures/index.ts';
 import { ensureCategoriesAndRules } from '../modules/reports/index.ts';
+import { seedDemoDossiers } from './demo-dossiers.ts';
+import { PROCEDURE_CATALOGUE } from './procedure-catalogue.ts';
 import { DEMO_CATEGORIES, DEMO_ROUTING_RULES } from './report-categories.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, HUE_AGENCIES, HUE_AREAS, wardUnits, type SeedAgency, type SeedArea } from './hue-data.ts';
 
@@ -58,7 +61,7 @@ function allAgencies(): SeedAgency[] {
 
 /** Seeds agencies, ward areas and demo accounts; returns how many of each were created. */
 export async function seedDemoCity(ctx: AppContext, onProgress: SeedProgress = () => undefined) {
-  const created = { agencies: 0, areas: 0, accounts: 0, reportCategories: 0, routingRules: 0 };
+  const created = { agencies: 0, areas: 0, accounts: 0, reportCategories: 0, routingRules: 0, procedures: 0, dossiers: 0 };
   const agencies = allAgencies();
   const existing = new Set((await ctx.db.selectFrom('agencies').select('code').execute()).map((row) => row.code));
   const missing = agencies.filter((agency) => !existing.has(agency.code));
@@ -144,5 +147,9 @@ export async function seedDemoCity(ctx: AppContext, onProgress: SeedProgress = (
   created.routingRules = reports.rules;
   onProgress('report categories and routing rules', reports.categories + reports.rules, reports.categories + reports.rules);
   await ensureDemoOpen311Client(ctx);
+  created.procedures = await ensureProcedures(ctx, PROCEDURE_CATALOGUE);
+  onProgress('procedures', created.procedures, created.procedures);
+  created.dossiers = await seedDemoDossiers(ctx);
+  onProgress('dossiers', created.dossiers, created.dossiers);
   return created;
 }

@@ -121,10 +121,15 @@ export const HUE_AGENCIES: SeedAgency[] = [
   { code: 'TTDSHUE', nameVi: 'Trung tâm Bảo tồn Di tích Cố đô Huế', nameEn: 'Huế Monuments Conservation Centre', kind: 'service_unit', parent: 'SVHTT' },
 ];
 
-/** Units each ward/commune has: its public administration service centre (one-stop desk) and its economic/urban division. */
+/**
+ * Units each ward/commune has since the 2025 two-level reform: its public administration service centre (one-stop
+ * desk), its office of the People's Council and Committee (which also handles civil status and certification) and its
+ * economic/urban division.
+ */
 export function wardUnits(area: SeedArea): SeedAgency[] {
   return [
     { code: `${area.code}_HCC`, nameVi: `Trung tâm Phục vụ hành chính công ${area.nameVi}`, nameEn: `${area.nameEn} Public Administration Service Centre`, kind: 'unit', parent: area.code },
+    { code: `${area.code}_VP`, nameVi: `Văn phòng HĐND và UBND ${area.nameVi}`, nameEn: `${area.nameEn} Office of the People's Council and Committee`, kind: 'unit', parent: area.code },
     { code: `${area.code}_KT`, nameVi: `Phòng Kinh tế, Hạ tầng và Đô thị ${area.nameVi}`, nameEn: `${area.nameEn} Economy, Infrastructure and Urban Division`, kind: 'unit', parent: area.code },
   ];
 }
@@ -145,6 +150,9 @@ export const DEMO_ACCOUNTS: SeedAccount[] = [
   { email: 'dept.officer@demo.onecity.local', phone: null, fullName: 'Lê Minh Châu', roles: [{ role: 'officer', agency: 'SXD_HTKT' }] },
   { email: 'unit.lead@demo.onecity.local', phone: null, fullName: 'Phạm Quốc Dũng', roles: [{ role: 'unit_lead', agency: 'SXD' }] },
   { email: 'desk.officer@demo.onecity.local', phone: null, fullName: 'Hoàng Thu Hà', roles: [{ role: 'desk_officer', agency: 'PHUXUAN_HCC' }] },
+  { email: 'civil.officer@demo.onecity.local', phone: null, fullName: 'Ngô Thị Lan', roles: [{ role: 'officer', agency: 'PHUXUAN_VP' }] },
+  { email: 'ward.lead@demo.onecity.local', phone: null, fullName: 'Trương Công Minh', roles: [{ role: 'unit_lead', agency: 'PHUXUAN' }] },
+  { email: 'city.desk@demo.onecity.local', phone: null, fullName: 'Lý Thị Kim', roles: [{ role: 'desk_officer', agency: 'TTHCC' }] },
   { email: 'ioc@demo.onecity.local', phone: null, fullName: 'Võ Thanh Long', roles: [{ role: 'ioc_operator', agency: 'HUE' }] },
   { email: 'auditor@demo.onecity.local', phone: null, fullName: 'Đặng Ngọc Mai', roles: [{ role: 'auditor', agency: 'HUE' }] },
   { email: 'admin@demo.onecity.local', phone: null, fullName: 'Quản trị hệ thống', roles: [{ role: 'admin', agency: 'HUE' }] },

@@ -331,6 +331,164 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+// procedures module
+export interface ProcedureSnapshot {
+  code: string;
+  nameVi: string;
+  nameEn: string;
+  processingTime: { amount: number; unit: 'working_days' | 'working_hours' | 'days' };
+  fees: { code: string; nameVi: string; nameEn: string; amount: number }[];
+  components: { code: string; nameVi: string; nameEn: string; isRequired: boolean; copies: number; templateUrl: string | null; isReusable: boolean }[];
+  formSchema: Record<string, unknown>;
+  onlineLevel: 'full' | 'partial';
+  resultType: 'paper' | 'electronic' | 'both';
+  resultTemplate: { titleVi: string; titleEn: string; bodyVi: string[] };
+  workflow: { code: string; kind: 'reception' | 'review' | 'approval' | 'result'; nameVi: string; nameEn: string; role: 'desk_officer' | 'officer' | 'unit_lead'; agency: string; share: number }[];
+}
+
+export interface ProceduresTable {
+  id: Generated<string>;
+  code: string;
+  name_vi: string;
+  name_en: string;
+  field_vi: string;
+  field_en: string;
+  level: 'department' | 'ward';
+  agency_id: string | null;
+  processing_amount: number;
+  processing_unit: 'working_days' | 'working_hours' | 'days';
+  fees: JSONColumnType<ProcedureSnapshot['fees']>;
+  components: JSONColumnType<ProcedureSnapshot['components']>;
+  form_schema: JSONColumnType<Record<string, unknown>>;
+  online_level: 'full' | 'partial';
+  result_type: 'paper' | 'electronic' | 'both';
+  result_template: JSONColumnType<ProcedureSnapshot['resultTemplate']>;
+  workflow: JSONColumnType<ProcedureSnapshot['workflow']>;
+  legal_basis_vi: Generated<string>;
+  search_text: string;
+  is_active: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface DossierCodeSequencesTable {
+  prefix: string;
+  day: string;
+  last_value: number;
+}
+
+export interface DossierApplicant {
+  fullName: string;
+  idNumber: string;
+  phone: string;
+  email?: string | null;
+  address: string;
+}
+
+export interface DossiersTable {
+  id: Generated<string>;
+  code: string;
+  procedure_id: string;
+  procedure_snapshot: JSONColumnType<ProcedureSnapshot>;
+  agency_id: string;
+  owner_user_id: string | null;
+  received_by: string | null;
+  channel: 'online' | 'in_person' | 'post';
+  delivery_method: 'online' | 'post' | 'in_person';
+  status: number;
+  applicant: JSONColumnType<DossierApplicant>;
+  form_data: JSONColumnType<Record<string, unknown>>;
+  fee_total: Generated<number>;
+  fee_paid_at: Timestamp | null;
+  fee_paid_via: 'desk' | 'online' | null;
+  fee_reference: string | null;
+  submitted_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  received_on: string;
+  accepted_at: Timestamp | null;
+  appointment_date: string;
+  appointment_at: Timestamp;
+  original_appointment_date: string;
+  /** The legal deadline (recomputed after a completed supplement, never moved by an apology): lateness is judged on it. */
+  legal_due_at: Timestamp;
+  current_step: number | null;
+  supplement_count: Generated<number>;
+  status_before_supplement: number | null;
+  finished_at: Timestamp | null;
+  delivered_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  is_late: boolean | null;
+  has_electronic_result: Generated<boolean>;
+  apology_count: Generated<number>;
+  last_apology_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface DossierStepsTable {
+  id: Generated<string>;
+  dossier_id: string;
+  step_index: number;
+  code: string;
+  kind: 'reception' | 'review' | 'approval' | 'result';
+  name_vi: string;
+  name_en: string;
+  role: 'desk_officer' | 'officer' | 'unit_lead';
+  agency_id: string;
+  assignee_id: string | null;
+  started_at: Timestamp | null;
+  due_at: Timestamp;
+  finished_at: Timestamp | null;
+  finished_by: string | null;
+  note: string | null;
+}
+
+export interface DossierFilesTable {
+  id: Generated<string>;
+  dossier_id: string | null;
+  uploaded_by: string | null;
+  component_code: string | null;
+  kind: 'component' | 'result' | 'apology';
+  file_name: string;
+  content_type: string;
+  byte_size: number;
+  sha256: string;
+  content: Buffer;
+  is_superseded: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface DossierEventsTable {
+  id: Generated<number>;
+  dossier_id: string;
+  at: CreatedAt;
+  actor_id: string | null;
+  agency_id: string | null;
+  action: string;
+  status: number;
+  note: string | null;
+  data: ColumnType<Record<string, unknown>, string | undefined, string>;
+}
+
+export interface DossierSupplementsTable {
+  id: Generated<string>;
+  dossier_id: string;
+  requested_at: CreatedAt;
+  requested_by: string;
+  items: JSONColumnType<{ componentCode: string | null; text: string }[]>;
+  note: string | null;
+  previous_appointment_date: string;
+  completed_at: Timestamp | null;
+  new_appointment_date: string | null;
+}
+
+export interface DossierSurveysTable {
+  dossier_id: string;
+  user_id: string | null;
+  answers: JSONColumnType<Record<string, number>>;
+  comment: string | null;
+  submitted_at: CreatedAt;
+}
+
 export interface DB {
   agencies: AgenciesTable;
   areas: AreasTable;
@@ -355,4 +513,12 @@ export interface DB {
   open311_clients: Open311ClientsTable;
   open311_requests: Open311RequestsTable;
   open311_updates: Open311UpdatesTable;
+  procedures: ProceduresTable;
+  dossier_code_sequences: DossierCodeSequencesTable;
+  dossiers: DossiersTable;
+  dossier_steps: DossierStepsTable;
+  dossier_files: DossierFilesTable;
+  dossier_events: DossierEventsTable;
+  dossier_supplements: DossierSupplementsTable;
+  dossier_surveys: DossierSurveysTable;
 }

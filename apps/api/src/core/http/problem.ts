@@ -80,7 +80,7 @@ export function createErrorHandler(bodyLimit: number) {
       .send(
         problemBody(appError.code, locale, {
           params: appError.params,
-          fields: appError.fields,
+          fields: appError.validation ? [...(appError.fields ?? []), ...describeValidationErrors(appError.validation.errors, appError.validation.context, locale)] : appError.fields,
           instance: request.url.split('?')[0],
           requestId: request.id,
         }),

@@ -4,4 +4,16 @@
  */
 export { calendarRoutes } from './calendar.routes.ts';
 export { ensureShippedHolidays, getDeadline, getWorkingCalendar } from './calendar.service.ts';
-export { addWorkingDays, computeDeadline, isWorkingDay, localDateTime, type Deadline } from './workflow/working-days.ts';
+export {
+  addDays,
+  addWorkingDays,
+  computeDeadline,
+  createWorkingCalendar,
+  isWorkingDay,
+  localDateTime,
+  localIso,
+  type CalendarDay,
+  type Deadline,
+  type OfficeHours,
+  type WorkingCalendar,
+} from './workflow/working-days.ts';

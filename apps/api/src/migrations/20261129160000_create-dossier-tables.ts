@@ -1,0 +1,153 @@
+import { sql, type Kysely } from 'kysely';
+
+/**
+ * Online public services: the procedure catalogue and dossiers through the one-stop lifecycle (statuses as the
+ * National Public Service Portal numbers them, 1–10), their workflow steps with their own due dates, files
+ * (components, results, apology letters) kept in the database so every instance serves them, supplement requests,
+ * the timeline, satisfaction surveys and the per-agency daily code sequence.
+ */
+const statements = [
+  `create table procedures (
+    id uuid primary key default gen_random_uuid(),
+    code text not null unique,
+    name_vi text not null,
+    name_en text not null,
+    field_vi text not null,
+    field_en text not null,
+    level text not null check (level in ('department','ward')),
+    agency_id uuid references agencies(id),
+    processing_amount integer not null check (processing_amount > 0),
+    processing_unit text not null check (processing_unit in ('working_days','working_hours','days')),
+    fees jsonb not null default '[]',
+    components jsonb not null default '[]',
+    form_schema jsonb not null,
+    online_level text not null check (online_level in ('full','partial')),
+    result_type text not null check (result_type in ('paper','electronic','both')),
+    result_template jsonb not null,
+    workflow jsonb not null,
+    legal_basis_vi text not null default '',
+    search_text text not null,
+    is_active boolean not null default true,
+    created_at timestamptz not null default now(),
+    updated_at timestamptz not null default now(),
+    check ((level = 'department') = (agency_id is not null))
+  )`,
+  `create table dossier_code_sequences (
+    prefix text not null,
+    day date not null,
+    last_value integer not null,
+    primary key (prefix, day)
+  )`,
+  `create table dossiers (
+    id uuid primary key default gen_random_uuid(),
+    code text not null unique,
+    procedure_id uuid not null references procedures(id),
+    procedure_snapshot jsonb not null,
+    agency_id uuid not null references agencies(id),
+    owner_user_id uuid references users(id),
+    received_by uuid references users(id),
+    channel text not null check (channel in ('online','in_person','post')),
+    delivery_method text not null check (delivery_method in ('online','post','in_person')),
+    status smallint not null check (status between 1 and 10),
+    applicant jsonb not null,
+    form_data jsonb not null,
+    fee_total integer not null default 0 check (fee_total >= 0),
+    fee_paid_at timestamptz,
+    fee_paid_via text check (fee_paid_via in ('desk','online')),
+    fee_reference text,
+    submitted_at timestamptz not null default now(),
+    received_on date not null,
+    accepted_at timestamptz,
+    appointment_date date not null,
+    appointment_at timestamptz not null,
+    original_appointment_date date not null,
+    legal_due_at timestamptz not null,
+    current_step integer,
+    supplement_count integer not null default 0,
+    status_before_supplement smallint,
+    finished_at timestamptz,
+    delivered_at timestamptz,
+    closed_at timestamptz,
+    is_late boolean,
+    has_electronic_result boolean not null default false,
+    apology_count integer not null default 0,
+    last_apology_at timestamptz,
+    created_at timestamptz not null default now(),
+    updated_at timestamptz not null default now()
+  )`,
+  `create index dossiers_owner_idx on dossiers (owner_user_id, submitted_at desc)`,
+  `create index dossiers_agency_status_idx on dossiers (agency_id, status)`,
+  `create index dossiers_received_idx on dossiers (received_on)`,
+  `create index dossiers_finished_idx on dossiers (finished_at)`,
+  `create table dossier_steps (
+    id uuid primary key default gen_random_uuid(),
+    dossier_id uuid not null references dossiers(id),
+    step_index integer not null,
+    code text not null,
+    kind text not null check (kind in ('reception','review','approval','result')),
+    name_vi text not null,
+    name_en text not null,
+    role text not null,
+    agency_id uuid not null references agencies(id),
+    assignee_id uuid references users(id),
+    started_at timestamptz,
+    due_at timestamptz not null,
+    finished_at timestamptz,
+    finished_by uuid references users(id),
+    note text,
+    unique (dossier_id, step_index)
+  )`,
+  `create index dossier_steps_open_idx on dossier_steps (agency_id, due_at) where finished_at is null and started_at is not null`,
+  `create index dossier_steps_assignee_idx on dossier_steps (assignee_id, due_at) where finished_at is null`,
+  `create table dossier_files (
+    id uuid primary key default gen_random_uuid(),
+    dossier_id uuid references dossiers(id),
+    uploaded_by uuid references users(id),
+    component_code text,
+    kind text not null check (kind in ('component','result','apology')),
+    file_name text not null,
+    content_type text not null,
+    byte_size integer not null,
+    sha256 text not null,
+    content bytea not null,
+    is_superseded boolean not null default false,
+    created_at timestamptz not null default now()
+  )`,
+  `create index dossier_files_dossier_idx on dossier_files (dossier_id, kind)`,
+  `create index dossier_files_unattached_idx on dossier_files (created_at) where dossier_id is null`,
+  `create table dossier_events (
+    id bigserial primary key,
+    dossier_id uuid not null references dossiers(id),
+    at timestamptz not null default now(),
+    actor_id uuid references users(id),
+    agency_id uuid references agencies(id),
+    action text not null,
+    status smallint not null,
+    note text,
+    data jsonb not null default '{}'
+  )`,
+  `create index dossier_events_dossier_idx on dossier_events (dossier_id, id)`,
+  `create table dossier_supplements (
+    id uuid primary key default gen_random_uuid(),
+    dossier_id uuid not null references dossiers(id),
+    requested_at timestamptz not null default now(),
+    requested_by uuid not null references users(id),
+    items jsonb not null,
+    note text,
+    previous_appointment_date date not null,
+    completed_at timestamptz,
+    new_appointment_date date
+  )`,
+  `create index dossier_supplements_dossier_idx on dossier_supplements (dossier_id, requested_at)`,
+  `create table dossier_surveys (
+    dossier_id uuid primary key references dossiers(id),
+    user_id uuid references users(id),
+    answers jsonb not null,
+    comment text,
+    submitted_at timestamptz not null default now()
+  )`,
+];
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  for (const statement of statements) await sql.raw(statement).execute(db);
+}

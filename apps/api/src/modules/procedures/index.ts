@@ -1,0 +1,9 @@
+/**
+ * The procedures module: online public services — the procedure catalogue and dossiers through the one-stop
+ * lifecycle. Other modules use only what is exported here.
+ */
+export { proceduresRoutes } from './procedures.routes.ts';
+export { ensureProcedures, foldDiacritics } from './procedures.catalogue.ts';
+export { actOnDossier, recordFeePaidOnline, submitDossier, submitSurvey } from './dossiers.service.ts';
+export { uploadDossierFile } from './dossiers.files.ts';
+export { getDossierStatistics } from './dossiers.statistics.ts';
