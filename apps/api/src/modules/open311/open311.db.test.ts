@@ -332,6 +332,34 @@ describe('filing a request', () => {
   });
 });
 
+describe('filing atomically', () => {
+  it('files nothing when the token cannot be stored, so a client retry never makes a duplicate', async () => {
+    const { sql } = await import('kysely');
+    // Make storing the token fail the way a lost connection or a full disk would, after the report row is written.
+    await sql.raw(`create function open311_refuse_token() returns trigger language plpgsql as $$ begin raise exception 'token store unavailable'; end $$`).execute(t.handle.db);
+    await sql.raw(`create trigger open311_refuse_token before insert on open311_requests for each row execute function open311_refuse_token()`).execute(t.handle.db);
+    try {
+      const [reports, events] = [await countRows(t, 'reports'), await countRows(t, 'audit_log')];
+      const response = await post('requests.json', {
+        api_key: KEY,
+        jurisdiction_id: 'localhost',
+        service_code: 'STREET_LIGHT',
+        ...PHU_XUAN,
+        description: 'Đèn đường hỏng, gửi lại nhiều lần.',
+        'attribute[light_state]': 'off',
+      });
+      // GeoReport v2 answers a general failure with 400 (the details stay in the log).
+      expect(response.statusCode, response.body).toBe(400);
+      expect(response.body).toContain('internal error');
+      expect(await countRows(t, 'reports')).toBe(reports);
+      expect(await countRows(t, 'audit_log')).toBe(events);
+    } finally {
+      await sql.raw('drop trigger open311_refuse_token on open311_requests').execute(t.handle.db);
+      await sql.raw('drop function open311_refuse_token()').execute(t.handle.db);
+    }
+  });
+});
+
 describe('reading requests', () => {
   const ids: string[] = [];
   let hidden = '';

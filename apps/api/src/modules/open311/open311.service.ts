@@ -132,27 +132,27 @@ export async function submitServiceRequest(ctx: AppContext, call: Open311Call, p
   const input = toSubmitReportRequest(form);
   checkReportRequest(input);
   const audit = clientAudit(client, call);
-  const report = await submitReport(ctx, audit, serviceActor(client), input, { channel: 'open311' });
-  const summary = await reportQueries.findReportSummary(ctx, report.code);
-  if (!summary) throw new Error(`report ${report.code} vanished after submission`);
-  // The report's own transaction has committed; this one adds the token beside it. Should it fail, the report
-  // stands (it is filed, routed and audited) and the client gets an error, so it never holds a token we lack.
+  // The token is written in the report's own transaction: a client never gets an error for a request that was
+  // filed (which its retry would file twice), nor a token for a request that was not.
   const token = randomUUID();
-  await ctx.db.transaction().execute(async (trx) => {
-    await repository.insertRequest(trx, {
-      report_id: summary.id,
-      report_code: report.code,
-      client_id: client.id,
-      token,
-      contact: JSON.stringify(form.contact),
-      media_url: form.mediaUrl ?? null,
-    });
-    await recordAudit(trx, audit, {
-      action: 'open311_request.create',
-      targetType: 'report',
-      targetId: summary.id,
-      after: { code: report.code, clientId: client.id, contactFields: Object.keys(form.contact).sort(), hasMediaUrl: form.mediaUrl !== undefined },
-    });
+  const report = await submitReport(ctx, audit, serviceActor(client), input, {
+    channel: 'open311',
+    alongside: async (trx, filed) => {
+      await repository.insertRequest(trx, {
+        report_id: filed.id,
+        report_code: filed.code,
+        client_id: client.id,
+        token,
+        contact: JSON.stringify(form.contact),
+        media_url: form.mediaUrl ?? null,
+      });
+      await recordAudit(trx, audit, {
+        action: 'open311_request.create',
+        targetType: 'report',
+        targetId: filed.id,
+        after: { code: filed.code, clientId: client.id, contactFields: Object.keys(form.contact).sort(), hasMediaUrl: form.mediaUrl !== undefined },
+      });
+    },
   });
   return {
     serviceRequestId: report.code,

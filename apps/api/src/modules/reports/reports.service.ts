@@ -3,10 +3,11 @@
  * views. Staff handling (triage, assignment, answers) runs through workflow/report-workflow.ts.
  */
 import type { CategoryInput, SubmitReportRequest } from '@onecity/contracts';
+import type { Transaction } from 'kysely';
 import { recordAudit, type AuditContext } from '../../core/audit/audit.ts';
 import { hasRole, requireActor, requireRole, type Actor } from '../../core/auth/actor.ts';
 import type { AppContext } from '../../core/context.ts';
-import type { ReportQuestion, ReportRouting } from '../../core/db/schema.ts';
+import type { DB, ReportQuestion, ReportRouting } from '../../core/db/schema.ts';
 import { AppError, type FieldProblem } from '../../core/errors.ts';
 import { findAreaAt, getAgencyDirectory, type AreaHit } from '../agencies/index.ts';
 import { getDeadline, localDateTime } from '../calendar/index.ts';
@@ -216,7 +217,12 @@ export async function submitReport(
   audit: AuditContext,
   actor: Actor | null,
   input: SubmitReportRequest,
-  options: { channel?: 'app' | 'open311'; now?: Date } = {},
+  options: {
+    channel?: 'app' | 'open311';
+    now?: Date;
+    /** Work another module adds inside the report's own transaction (e.g. the Open311 token), so both commit or neither. */
+    alongside?: (trx: Transaction<DB>, report: { id: string; code: string }) => Promise<void>;
+  } = {},
 ) {
   const reporter = requireActor(actor);
   const category = await getActiveCategory(ctx, input.categoryCode);
@@ -281,6 +287,7 @@ export async function submitReport(
       targetId: row.id,
       after: { code, category: category.code, area: area.code, status: row.status, unitId, dueAt: dueAt.toISOString(), isUrgent, photos: photoIds.length },
     });
+    if (options.alongside) await options.alongside(trx, { id: row.id, code: row.code });
     return row;
   });
   return presentPublicReport(report, category, await getAgencyDirectory(ctx), now);
