@@ -57,6 +57,9 @@ function SiteNavigation() {
             {t('nav.reports')}
           </NavLink>
         </li>
+        <li>
+          <NavLink to="/services">{t('procedures.nav.services')}</NavLink>
+        </li>
         {user === undefined ? (
           <>
             <li>

@@ -6,6 +6,10 @@ import { AuditSection } from '../features/console/audit-section.tsx';
 import { ConsoleLayout } from '../features/console/console-layout.tsx';
 import { ComingSoonSection, ConsoleOverview } from '../features/console/console-overview.tsx';
 import { ADMIN_ROLES, AUDIT_ROLES, REPORT_QUEUE_ROLES, STAFF_CONSOLE_ROLES } from '../features/console/console-sections.ts';
+import { DossierListSection } from '../features/console/dossiers/dossier-list-section.tsx';
+import { DossierPage } from '../features/console/dossiers/dossier-page.tsx';
+import { DOSSIER_ROLES } from '../features/console/dossiers/dossier-rules.ts';
+import { DossierStatisticsSection } from '../features/console/dossiers/statistics-section.tsx';
 import { UsersSection } from '../features/console/users-section.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
 import { IocPage } from '../features/ioc/ioc-page.tsx';
@@ -14,6 +18,13 @@ import { LoginPage } from '../features/identity/login-page.tsx';
 import { ProfilePage } from '../features/identity/profile-page.tsx';
 import { RegisterPage } from '../features/identity/register-page.tsx';
 import { VerifyPage } from '../features/identity/verify-page.tsx';
+import { ApplyPage } from '../features/procedures/apply-page.tsx';
+import { CataloguePage } from '../features/procedures/catalogue-page.tsx';
+import { DESK_ROLES, DeskNewDossierPage } from '../features/procedures/desk-new-dossier-page.tsx';
+import { DossierPage as CitizenDossierPage } from '../features/procedures/dossier-page.tsx';
+import { LookupPage } from '../features/procedures/lookup-page.tsx';
+import { MyDossiersPage } from '../features/procedures/my-dossiers-page.tsx';
+import { ProcedurePage } from '../features/procedures/procedure-page.tsx';
 import { MyReportsPage } from '../features/reports/my-reports-page.tsx';
 import { ReportQueueSection } from '../features/reports/queue/queue-section.tsx';
 import { ReportPage } from '../features/reports/report-page.tsx';
@@ -41,10 +52,19 @@ export function AppRoutes() {
         <Route path="reports/new" element={guarded(withLoading(<NewReportPage />))} />
         <Route path="reports/mine" element={guarded(<MyReportsPage />)} />
         <Route path="reports/:code" element={<ReportPage />} />
+        <Route path="services" element={<CataloguePage />} />
+        <Route path="services/:code" element={<ProcedurePage />} />
+        <Route path="services/:code/apply" element={guarded(<ApplyPage />)} />
+        <Route path="dossiers/mine" element={guarded(<MyDossiersPage />)} />
+        <Route path="dossiers/:code" element={guarded(<CitizenDossierPage />)} />
+        <Route path="lookup" element={<LookupPage />} />
         <Route path="console" element={guarded(<ConsoleLayout />, STAFF_CONSOLE_ROLES)}>
           <Route index element={<ConsoleOverview />} />
           <Route path="reports" element={guarded(<ReportQueueSection />, REPORT_QUEUE_ROLES)} />
-          <Route path="dossiers" element={guarded(<ComingSoonSection section="dossiers" />, CONSOLE_ROLES)} />
+          <Route path="dossiers" element={guarded(<DossierListSection />, DOSSIER_ROLES)} />
+          <Route path="dossiers/new" element={guarded(<DeskNewDossierPage />, DESK_ROLES)} />
+          <Route path="dossiers/statistics" element={guarded(<DossierStatisticsSection />, DOSSIER_ROLES)} />
+          <Route path="dossiers/:code" element={guarded(<DossierPage />, DOSSIER_ROLES)} />
           <Route path="documents" element={guarded(<ComingSoonSection section="documents" />, CONSOLE_ROLES)} />
           <Route path="admin/agencies" element={guarded(<AgenciesSection />, ADMIN_ROLES)} />
           <Route path="admin/users" element={guarded(<UsersSection />, ADMIN_ROLES)} />

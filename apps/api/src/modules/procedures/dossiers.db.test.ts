@@ -159,6 +159,8 @@ describe('the procedure catalogue', () => {
     const procedures = exported.json().procedures as { code: string; nameVi: string }[];
     const test = procedures.find((procedure) => procedure.code === 'T.000001');
     expect(test).toMatchObject({ nameVi: TEST_PROCEDURE.nameVi, workflow: TEST_PROCEDURE.workflow });
+    // The form keeps its author's field order although jsonb reorders keys.
+    expect((test as unknown as { formSchema: Record<string, unknown> }).formSchema['x-order']).toEqual(['childFullName', 'childBirthDate', 'childSex']);
     const imported = await t.app.inject({ method: 'POST', url: '/api/v1/procedures/import', headers: as('admin'), payload: { procedures: [{ ...test, nameEn: 'Birth registration (test, re-imported)' }] } });
     expect(imported.statusCode, imported.body).toBe(200);
     expect(imported.json()).toEqual({ created: 0, updated: 1 });

@@ -107,6 +107,17 @@ async function checkDefinition(ctx: AppContext, input: ProcedureInput): Promise<
   return agencyId;
 }
 
+/**
+ * The form with its field order written down (`x-order`): jsonb keeps object keys in its own order, not the
+ * author's, and the form must show its fields as the procedure lists them.
+ */
+export function withFieldOrder(schema: Record<string, unknown>): Record<string, unknown> {
+  if (Array.isArray(schema['x-order'])) return schema;
+  const properties = schema.properties;
+  if (!properties || typeof properties !== 'object') return schema;
+  return { ...schema, 'x-order': Object.keys(properties) };
+}
+
 function procedureValues(input: ProcedureInput, agencyId: string | null) {
   const nfc = (text: string) => text.normalize('NFC');
   return {
@@ -120,7 +131,7 @@ function procedureValues(input: ProcedureInput, agencyId: string | null) {
     processing_unit: input.processingTime.unit,
     fees: JSON.stringify(input.fees),
     components: JSON.stringify(input.components),
-    form_schema: JSON.stringify(input.formSchema),
+    form_schema: JSON.stringify(withFieldOrder(input.formSchema)),
     online_level: input.onlineLevel,
     result_type: input.resultType,
     result_template: JSON.stringify(input.resultTemplate),

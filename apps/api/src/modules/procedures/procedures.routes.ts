@@ -216,7 +216,14 @@ export async function proceduresRoutes(app: App): Promise<void> {
     { schema: { tags, summary: 'A file of the dossier (component, result or apology letter)', params: Type.Object({ code: Type.String({ pattern: DOSSIER_CODE_PATTERN }), fileId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }) } },
     async (request, reply) => {
       const file = await dossiers.getDossierFile(ctx, request.actor, request.params.code, request.params.fileId);
-      return reply.header('cache-control', 'private, no-store').header('content-disposition', attachment(file.file_name, true)).type(file.content_type).send(file.content);
+      // The staff console previews components beside the dossier in a frame of its own origin.
+      return reply
+        .header('cache-control', 'private, no-store')
+        .header('content-disposition', attachment(file.file_name, true))
+        .header('content-security-policy', "frame-ancestors 'self'")
+        .header('x-frame-options', 'SAMEORIGIN')
+        .type(file.content_type)
+        .send(file.content);
     },
   );
 

@@ -1,4 +1,6 @@
 import type { Messages } from './vi.ts';
+import { dossierConsoleEn } from '../../features/console/dossiers/messages.ts';
+import { proceduresEn } from '../../features/procedures/messages.ts';
 
 /** English: the second language. Same keys as vi.ts. */
 export const en: Messages = {
@@ -620,6 +622,8 @@ export const en: Messages = {
     markRead: 'Mark as read',
     markAllRead: 'Mark all as read',
   },
+  dossierConsole: dossierConsoleEn,
+  procedures: proceduresEn,
   errors: {
     notFoundTitle: 'Page not found',
     notFoundBody: 'The address you opened does not exist or has moved.',

@@ -1,3 +1,6 @@
+import { dossierConsoleVi } from '../../features/console/dossiers/messages.ts';
+import { proceduresVi } from '../../features/procedures/messages.ts';
+
 /**
  * Vietnamese: the default language and the source of the key structure. en.ts must have
  * exactly the same keys (checked by the type of `en` and by i18n.test.ts).
@@ -622,6 +625,8 @@ export const vi = {
     markRead: 'Đánh dấu đã đọc',
     markAllRead: 'Đánh dấu tất cả đã đọc',
   },
+  dossierConsole: dossierConsoleVi,
+  procedures: proceduresVi,
   errors: {
     notFoundTitle: 'Không tìm thấy trang',
     notFoundBody: 'Địa chỉ bạn mở không tồn tại hoặc đã được chuyển đi.',

@@ -10,9 +10,9 @@ export type ServiceTile = {
 /** The citizen services on the home page, in display order. */
 export const SERVICE_TILES: readonly ServiceTile[] = [
   { key: 'reports', icon: 'report', path: '/reports/new' },
-  { key: 'services', icon: 'services' },
+  { key: 'services', icon: 'services', path: '/services' },
   { key: 'payments', icon: 'payment' },
-  { key: 'dossiers', icon: 'search' },
+  { key: 'dossiers', icon: 'search', path: '/lookup' },
   { key: 'alerts', icon: 'alert' },
   { key: 'verifyDocument', icon: 'document' },
 ];
