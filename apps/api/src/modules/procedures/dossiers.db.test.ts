@@ -368,6 +368,7 @@ describe('a birth registration from filing to survey', () => {
     expect(audited.map((row) => row.action)).toEqual(['dossier.submit', 'dossier.accept', 'dossier.request_supplement', 'dossier.complete_supplement', 'dossier.forward', 'dossier.approve', 'dossier.deliver', 'dossier.survey']);
     const inbox = await t.app.inject({ method: 'GET', url: '/api/v1/notifications', headers: as('citizen') });
     expect(JSON.stringify(inbox.json())).toContain(`Hồ sơ ${code} cần bổ sung giấy tờ`);
+    expect(JSON.stringify(inbox.json())).toContain(`Hồ sơ ${code} đã được chuyển sang bước xử lý tiếp theo`);
   });
 
   it('refuses actions the status does not allow, and changes nothing', async () => {

@@ -53,4 +53,7 @@ export const NOTICE_TEXT: Partial<Record<DossierActionType | 'submit' | 'receive
   stop: { vi: 'đã bị dừng xử lý', en: 'has been stopped' },
   withdraw: { vi: 'đã được rút theo yêu cầu của bạn', en: 'has been withdrawn at your request' },
   transfer: { vi: 'đã được chuyển sang cơ quan khác xử lý', en: 'has been transferred to another agency' },
+  assign: { vi: 'đã được phân công cán bộ xử lý', en: 'has been assigned to an officer' },
+  forward: { vi: 'đã được chuyển sang bước xử lý tiếp theo', en: 'has moved to the next step' },
+  send_back: { vi: 'được trả lại bước trước để xem xét lại', en: 'went back to the previous step for another look' },
 };
