@@ -33,6 +33,7 @@ import { agenciesRoutes } from './modules/agencies/index.ts';
 import { calendarRoutes, ensureShippedHolidays } from './modules/calendar/index.ts';
 import { findUserContacts, identityRoutes, resolveSessionToken } from './modules/identity/index.ts';
 import { emailPendingNotices, notificationsRoutes } from './modules/notifications/index.ts';
+import { documentsRoutes } from './modules/documents/index.ts';
 import { open311Routes } from './modules/open311/index.ts';
 import { proceduresRoutes } from './modules/procedures/index.ts';
 import { reportsRoutes, sweepReports } from './modules/reports/index.ts';
@@ -219,6 +220,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   await app.register(reportsRoutes);
   await app.register(open311Routes);
   await app.register(proceduresRoutes);
+  await app.register(documentsRoutes);
   await app.register(notificationsRoutes);
   await app.register(auditRoutes);
   if (config.messages.sender === 'dev' && config.nodeEnv !== 'production') await app.register(devOutboxRoutes);

@@ -2,6 +2,7 @@
  * The only reader of process.env. Every variable is validated here; when anything is wrong the
  * process stops and lists every problem at once, so an operator fixes the whole file in one pass.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 
 export type NodeEnv = 'development' | 'production' | 'test';
@@ -34,6 +35,8 @@ export interface Config {
   mapTileOrigins: string[];
   /** Open311 GeoReport v2: the jurisdiction_id this single-city server accepts and the contact in its discovery document. */
   open311: { jurisdictionId: string; contact: string };
+  /** Signed documents: the secret that encrypts signing keys at rest, and a PEM bundle of trusted roots. */
+  signing: { keySecret: string; trustedRootsFile: string | null };
 }
 
 export class ConfigError extends Error {
@@ -129,6 +132,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }
   }
 
+  // Private signing keys are encrypted with a key derived from this secret; a development default must never sign for real.
+  const signingKeySecret = read('SIGNING_KEY_SECRET') ?? (isProduction ? '' : 'onecity-development-signing-secret-not-for-production');
+  if (signingKeySecret.length < 32) problems.push('SIGNING_KEY_SECRET must be set to at least 32 characters (it encrypts signing keys at rest)');
+  const trustedRootsFile = read('TRUSTED_ROOTS_FILE') ?? null;
+  if (trustedRootsFile && !fs.existsSync(trustedRootsFile)) problems.push(`TRUSTED_ROOTS_FILE does not exist: ${trustedRootsFile}`);
+
   const logLevel = read('LOG_LEVEL') ?? (nodeEnv === 'test' ? 'silent' : 'info');
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
 
@@ -168,6 +177,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mapTileOrigins,
     notifyByEmail: boolean('NOTIFY_BY_EMAIL', false),
     open311: { jurisdictionId, contact: open311Contact },
+    signing: { keySecret: signingKeySecret, trustedRootsFile },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

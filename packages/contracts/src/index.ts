@@ -5,3 +5,4 @@ export * from './audit.ts';
 export * from './reports.ts';
 export * from './open311.ts';
 export * from './procedures.ts';
+export * from './documents.ts';

@@ -11,6 +11,7 @@ import * as createReportPhotos from './20261129130000_create-report-photos.ts';
 import * as createNotifications from './20261129140000_create-notifications.ts';
 import * as addNotificationEmail from './20261129150000_add-notification-email.ts';
 import * as createDossierTables from './20261129160000_create-dossier-tables.ts';
+import * as createDocumentTables from './20261129170000_create-document-tables.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261129090000_create-foundation-tables': createFoundationTables,
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '20261129140000_create-notifications': createNotifications,
   '20261129150000_add-notification-email': addNotificationEmail,
   '20261129160000_create-dossier-tables': createDossierTables,
+  '20261129170000_create-document-tables': createDocumentTables,
 };

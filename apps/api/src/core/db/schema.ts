@@ -489,6 +489,67 @@ export interface DossierSurveysTable {
   submitted_at: CreatedAt;
 }
 
+// documents module
+export interface SigningCertificatesTable {
+  id: Generated<string>;
+  kind: 'personal' | 'seal';
+  user_id: string | null;
+  agency_id: string | null;
+  common_name: string;
+  serial_number: string;
+  issuer_common_name: string;
+  not_before: Timestamp;
+  not_after: Timestamp;
+  certificate_pem: string;
+  chain_pem: string;
+  key_provider: Generated<string>;
+  encrypted_key: Buffer | null;
+  image_png: Buffer | null;
+  is_demo: Generated<boolean>;
+  revoked_at: Timestamp | null;
+  revocation_reason: string | null;
+  created_at: CreatedAt;
+}
+
+export interface TrustAnchorsTable {
+  id: Generated<string>;
+  name: string;
+  certificate_pem: string;
+  is_demo: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface DemoCertificateAuthorityTable {
+  id: number;
+  root_pem: string;
+  root_key: Buffer;
+  issuing_pem: string;
+  issuing_key: Buffer;
+  created_at: CreatedAt;
+}
+
+export interface DocumentsTable {
+  id: Generated<string>;
+  kind: 'result' | 'apology' | 'copy' | 'notice' | 'receipt';
+  title_vi: string;
+  number_symbol: string;
+  agency_id: string;
+  owner_user_id: string | null;
+  dossier_code: string | null;
+  issued_by: string | null;
+  issued_at: Timestamp;
+  signer_name: string | null;
+  signature_count: number;
+  sha256: string;
+  byte_size: number;
+  pdf: Buffer;
+  status: Generated<'valid' | 'revoked' | 'superseded'>;
+  status_reason: string | null;
+  status_changed_at: Timestamp | null;
+  status_changed_by: string | null;
+  superseded_by: string | null;
+}
+
 export interface DB {
   agencies: AgenciesTable;
   areas: AreasTable;
@@ -521,4 +582,8 @@ export interface DB {
   dossier_events: DossierEventsTable;
   dossier_supplements: DossierSupplementsTable;
   dossier_surveys: DossierSurveysTable;
+  signing_certificates: SigningCertificatesTable;
+  trust_anchors: TrustAnchorsTable;
+  demo_certificate_authority: DemoCertificateAuthorityTable;
+  documents: DocumentsTable;
 }

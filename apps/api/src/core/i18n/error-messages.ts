@@ -81,6 +81,9 @@ const catalogue = {
   'dossiers.invalid_action': { status: 400, vi: 'Không thực hiện được: {reason}.', en: 'Not possible: {reason}.' },
   'dossiers.survey_exists': { status: 409, vi: 'Hồ sơ này đã được đánh giá.', en: 'This dossier has already been rated.' },
   'dossiers.result_not_ready': { status: 409, vi: 'Hồ sơ chưa có kết quả.', en: 'The dossier has no result yet.' },
+  // documents
+  'documents.not_found': { status: 404, vi: 'Không tìm thấy văn bản.', en: 'Document not found.' },
+  'documents.not_valid': { status: 409, vi: 'Văn bản không còn hiệu lực (trạng thái: {status}).', en: 'The document is no longer valid (status: {status}).' },
   // open311 (GeoReport v2 routes answer these as Open311 errors, not problem+json)
   'open311.invalid_api_key': { status: 403, vi: 'Thiếu hoặc sai api_key.', en: 'The api_key is missing or invalid.' },
   'open311.unknown_jurisdiction': { status: 404, vi: 'Không phục vụ jurisdiction_id {jurisdiction}; dùng {expected}.', en: 'Unknown jurisdiction_id {jurisdiction}; this server serves {expected}.' },

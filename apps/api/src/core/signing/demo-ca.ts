@@ -12,7 +12,7 @@
 import { createHash, randomBytes, webcrypto } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { derOf, OID, SHA256, serialHex, toPem, type CryptoKey } from './der.ts';
+import { certificateDer, derOf, nameAttribute, OID, SHA256, serialHex, toPem, type CryptoKey } from './der.ts';
 
 export type KeyAlgorithm = 'RSA-2048' | 'ECDSA-P256';
 
@@ -341,4 +341,10 @@ export async function createCrl(
 /** Exports a private key as PKCS#8 PEM ("PRIVATE KEY"), for openssl or other tools. */
 export async function privateKeyToPem(key: CryptoKey): Promise<string> {
   return toPem(new Uint8Array(await webcrypto.subtle.exportKey('pkcs8', key)), 'PRIVATE KEY');
+}
+
+/** Rebuilds a certificate with its key from storage (PEM and a signing key), e.g. the demo CA after a restart. */
+export function loadDemoCertificate(pem: string, privateKey: CryptoKey, chainPem: string[]): DemoCertificate {
+  const cert = pkijs.Certificate.fromBER(certificateDer(pem).slice().buffer);
+  return toDemoCertificate(cert, privateKey, nameAttribute(cert.subject, '2.5.4.3') ?? '', chainPem);
 }

@@ -1,11 +1,11 @@
 /**
  * The documents a dossier produces: the result, filled from the procedure's template, and the apology letter an
  * overdue dossier requires (Decree 61/2018/NĐ-CP practice: a written apology with a new appointment date). Both are
- * PDFs in the Decree 30/2020 layout with Vietnamese text in an embedded font. When the documents capability signs
- * documents, these go through it; until then they are issued unsigned and say so in their metadata.
+ * PDFs in the Decree 30/2020 layout with Vietnamese text in an embedded font, issued through the documents module,
+ * which signs them (the official, then the agency's seal) and gives each a verification page behind its QR code.
  */
 import type { DossierApplicant, ProcedureSnapshot } from '../../core/db/schema.ts';
-import { renderOfficialDocument } from '../../core/pdf/official-document.ts';
+import type { IssueRequest } from '../documents/index.ts';
 import type { AgencyName } from '../agencies/index.ts';
 
 /** Formats a YYYY-MM-DD date as dd/mm/yyyy, as Vietnamese documents write it. */
@@ -67,14 +67,11 @@ export interface ResultInput {
   applicant: DossierApplicant;
   dossierCode: string;
   agency: AgencyName;
-  signerName: string;
-  issuedAt: Date;
   issuedOn: string;
-  verificationUrl: string;
 }
 
-/** Renders the result document of a dossier from its procedure's template. */
-export function renderResultDocument(input: ResultInput): Promise<Uint8Array> {
+/** The content of a dossier's result document, filled from its procedure's template. */
+export function resultContent(input: ResultInput): IssueRequest['content'] {
   const heading = headingOf(input.agency, 'thành phố Huế');
   const values: TemplateValues = {
     formSchema: input.snapshot.formSchema,
@@ -85,22 +82,18 @@ export function renderResultDocument(input: ResultInput): Promise<Uint8Array> {
     procedureNameVi: input.snapshot.nameVi,
     date: input.issuedOn,
   };
-  return renderOfficialDocument({
+  return {
     parentAgencyNameVi: heading.parent,
     agencyNameVi: heading.name,
     numberSymbol: `${input.dossierCode}/KQ`,
     placeVi: 'Huế',
-    issuedAt: input.issuedAt,
     titleVi: input.snapshot.resultTemplate.titleVi,
     subtitleVi: null,
     recipientVi: null,
     paragraphs: input.snapshot.resultTemplate.bodyVi.map((paragraph) => fillTemplate(paragraph, values)),
     signerTitleVi: heading.signerTitle,
-    signerName: input.signerName,
     recipientsListVi: [`Ông/Bà ${input.applicant.fullName}`, 'Lưu: VT, hồ sơ ' + input.dossierCode],
-    verificationUrl: input.verificationUrl,
-    documentId: input.dossierCode,
-  });
+  };
 }
 
 export interface ApologyInput {
@@ -112,20 +105,18 @@ export interface ApologyInput {
   previousAppointmentDate: string;
   newAppointmentDate: string;
   reason: string;
-  signerName: string;
-  issuedAt: Date;
-  verificationUrl: string;
+  /** Which letter this is for the dossier (1 for the first). */
+  sequence: number;
 }
 
-/** Renders the apology letter for a dossier that will miss its appointment. */
-export function renderApologyLetter(input: ApologyInput): Promise<Uint8Array> {
+/** The content of the apology letter for a dossier that will miss its appointment. */
+export function apologyContent(input: ApologyInput): IssueRequest['content'] {
   const heading = headingOf(input.agency, 'thành phố Huế');
-  return renderOfficialDocument({
+  return {
     parentAgencyNameVi: heading.parent,
     agencyNameVi: heading.name,
-    numberSymbol: `${input.dossierCode}/TXL`,
+    numberSymbol: `${input.dossierCode}/TXL-${input.sequence}`,
     placeVi: 'Huế',
-    issuedAt: input.issuedAt,
     titleVi: 'THƯ XIN LỖI',
     subtitleVi: `V/v chậm trả kết quả giải quyết hồ sơ ${input.dossierCode}`,
     recipientVi: `Kính gửi: Ông/Bà ${input.applicant.fullName}`,
@@ -136,9 +127,6 @@ export function renderApologyLetter(input: ApologyInput): Promise<Uint8Array> {
       `Ông/Bà có thể theo dõi tình trạng hồ sơ bằng mã ${input.dossierCode} trên Cổng dịch vụ công của thành phố. Rất mong nhận được sự thông cảm của Ông/Bà.`,
     ],
     signerTitleVi: heading.signerTitle,
-    signerName: input.signerName,
     recipientsListVi: [`Ông/Bà ${input.applicant.fullName}`, 'Lưu: VT.'],
-    verificationUrl: input.verificationUrl,
-    documentId: `${input.dossierCode}/TXL`,
-  });
+  };
 }

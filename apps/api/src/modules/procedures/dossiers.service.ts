@@ -16,7 +16,8 @@ import { getWorkingCalendar, isWorkingDay, localDateTime, localIso } from '../ca
 import { findUserContacts, listUsersWithRoleOver, listUsersWithRoleUnder } from '../identity/index.ts';
 import { notifyUsers } from '../notifications/index.ts';
 import { compileForm, getProcedureRow, snapshotOf, stepAgencyCode } from './procedures.catalogue.ts';
-import { renderApologyLetter, renderResultDocument } from './dossiers.documents.ts';
+import { prepareSignedDocument, storeDocument } from '../documents/index.ts';
+import { apologyContent, resultContent } from './dossiers.documents.ts';
 import { attachFiles, checkFilesUsable, getDossierFileContent, listDossierFiles, storeGeneratedFile } from './dossiers.files.ts';
 import {
   presentEvent,
@@ -318,7 +319,7 @@ async function recomputedDeadlines(ctx: AppContext, loaded: LoadedDossier, now: 
 }
 
 /** Checks an action's details and prepares what it writes (reads and PDF rendering happen before the transaction). */
-async function prepareAction(ctx: AppContext, actor: Actor, loaded: LoadedDossier, action: DossierAction, now: Date): Promise<Prepared> {
+async function prepareAction(ctx: AppContext, audit: AuditContext, actor: Actor, loaded: LoadedDossier, action: DossierAction, now: Date): Promise<Prepared> {
   const { row } = loaded;
   const step = currentStepOf(loaded);
   const snapshot = row.procedure_snapshot;
@@ -423,26 +424,17 @@ async function prepareAction(ctx: AppContext, actor: Actor, loaded: LoadedDossie
       return { note: action.reference, data: { reference: action.reference, amount: row.fee_total }, set: { fee_paid_at: now, fee_paid_via: 'desk', fee_reference: action.reference } };
     case 'approve': {
       const signerName = await actorName(ctx, actor.userId);
-      const issuedOn = todayLocal(ctx, now);
-      const pdf = await renderResultDocument({
-        snapshot,
-        formData: row.form_data,
-        applicant: row.applicant,
-        dossierCode: row.code,
-        agency: agencyOf(loaded.directory, row.agency_id),
-        signerName,
-        issuedAt: now,
-        issuedOn,
-        verificationUrl: `${ctx.config.publicUrl}/lookup?code=${encodeURIComponent(row.code)}`,
-      });
+      const content = resultContent({ snapshot, formData: row.form_data, applicant: row.applicant, dossierCode: row.code, agency: agencyOf(loaded.directory, row.agency_id), issuedOn: todayLocal(ctx, now) });
+      const document = await prepareSignedDocument(ctx, { kind: 'result', agencyId: row.agency_id, ownerUserId: row.owner_user_id, dossierCode: row.code, signerUserId: actor.userId, signerName, issuedAt: now, content });
       // Decision 766: late when finished after the legal deadline, or after more than one supplement request.
       const isLate = now.getTime() > row.legal_due_at.getTime() || row.supplement_count > 1;
       return {
         note: action.note ?? null,
-        data: { isLate },
+        data: { isLate, documentId: document.id, signatures: document.signatureCount },
         set: { finished_at: now, is_late: isLate, has_electronic_result: snapshot.resultType !== 'paper' },
         apply: async (trx, dossierId) => {
-          await storeGeneratedFile(trx, dossierId, 'result', `ket-qua-${row.code}.pdf`, pdf);
+          await storeDocument(trx, audit, document);
+          await storeGeneratedFile(trx, dossierId, 'result', `ket-qua-${row.code}.pdf`, document.pdf);
         },
       };
     }
@@ -456,7 +448,7 @@ async function prepareAction(ctx: AppContext, actor: Actor, loaded: LoadedDossie
         });
       }
       const newDueAt = new Date(localIso(action.newAppointmentDate, ctx.config.officeHours.endMinute, ctx.config.officeHours.timeZone));
-      const pdf = await renderApologyLetter({
+      const content = apologyContent({
         dossierCode: row.code,
         procedureNameVi: snapshot.nameVi,
         applicant: row.applicant,
@@ -465,16 +457,16 @@ async function prepareAction(ctx: AppContext, actor: Actor, loaded: LoadedDossie
         previousAppointmentDate: row.appointment_date,
         newAppointmentDate: action.newAppointmentDate,
         reason: action.reason,
-        signerName: await actorName(ctx, actor.userId),
-        issuedAt: now,
-        verificationUrl: `${ctx.config.publicUrl}/lookup?code=${encodeURIComponent(row.code)}`,
+        sequence: row.apology_count + 1,
       });
+      const letter = await prepareSignedDocument(ctx, { kind: 'apology', agencyId: row.agency_id, ownerUserId: row.owner_user_id, dossierCode: row.code, signerUserId: actor.userId, signerName: await actorName(ctx, actor.userId), issuedAt: now, content });
       return {
         note: action.reason,
-        data: { previousAppointmentDate: row.appointment_date, newAppointmentDate: action.newAppointmentDate },
+        data: { previousAppointmentDate: row.appointment_date, newAppointmentDate: action.newAppointmentDate, documentId: letter.id },
         set: { appointment_date: action.newAppointmentDate, appointment_at: newDueAt, apology_count: row.apology_count + 1, last_apology_at: now },
         apply: async (trx, dossierId) => {
-          await storeGeneratedFile(trx, dossierId, 'apology', `thu-xin-loi-${row.code}-${row.apology_count + 1}.pdf`, pdf);
+          await storeDocument(trx, audit, letter);
+          await storeGeneratedFile(trx, dossierId, 'apology', `thu-xin-loi-${row.code}-${row.apology_count + 1}.pdf`, letter.pdf);
           await trx.updateTable('dossier_steps').set({ due_at: newDueAt }).where('dossier_id', '=', dossierId).where('finished_at', 'is', null).where('due_at', '<', newDueAt).execute();
         },
       };
@@ -513,7 +505,7 @@ export async function actOnDossier(ctx: AppContext, audit: AuditContext, actor: 
   } catch (error) {
     ruleError(error, action.type, status);
   }
-  const prepared = await prepareAction(ctx, caller, loaded, action, now);
+  const prepared = await prepareAction(ctx, audit, caller, loaded, action, now);
   const step = currentStepOf(loaded);
   const nextStatus = transition.status === 'restore' ? (loaded.row.status_before_supplement ?? DOSSIER_STATUSES.processing) : DOSSIER_STATUSES[transition.status];
 
