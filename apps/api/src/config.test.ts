@@ -32,7 +32,9 @@ describe('loadConfig', () => {
   it('refuses weak password hashing and the dev sender in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', ARGON2_MEMORY_KIB: '1024', SMTP_URL: 'smtp://mail:25' })).toThrow(/ARGON2_MEMORY_KIB/);
     expect(() => loadConfig({ NODE_ENV: 'production', MESSAGE_SENDER: 'dev' })).toThrow(/MESSAGE_SENDER=dev/);
-    const production = loadConfig({ NODE_ENV: 'production', SMTP_URL: 'smtp://mail:25', DATABASE_URL: 'postgres://db/onecity' });
+    // Production also needs its own secret for signing keys at rest (no development default there).
+    expect(() => loadConfig({ NODE_ENV: 'production', SMTP_URL: 'smtp://mail:25', DATABASE_URL: 'postgres://db/onecity' })).toThrow(/SIGNING_KEY_SECRET/);
+    const production = loadConfig({ NODE_ENV: 'production', SMTP_URL: 'smtp://mail:25', DATABASE_URL: 'postgres://db/onecity', SIGNING_KEY_SECRET: 'a-production-secret-of-at-least-32-chars' });
     expect(production.seedDemo).toBe(false);
     expect(production.messages.sender).toBe('smtp');
   });

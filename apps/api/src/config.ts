@@ -36,7 +36,7 @@ export interface Config {
   /** Open311 GeoReport v2: the jurisdiction_id this single-city server accepts and the contact in its discovery document. */
   open311: { jurisdictionId: string; contact: string };
   /** Signed documents: the secret that encrypts signing keys at rest, and a PEM bundle of trusted roots. */
-  signing: { keySecret: string; trustedRootsFile: string | null };
+  signing: { keySecret: string; trustedRootsFile: string | null; tsaUrl: string | null };
 }
 
 export class ConfigError extends Error {
@@ -137,6 +137,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (signingKeySecret.length < 32) problems.push('SIGNING_KEY_SECRET must be set to at least 32 characters (it encrypts signing keys at rest)');
   const trustedRootsFile = read('TRUSTED_ROOTS_FILE') ?? null;
   if (trustedRootsFile && !fs.existsSync(trustedRootsFile)) problems.push(`TRUSTED_ROOTS_FILE does not exist: ${trustedRootsFile}`);
+  // An RFC 3161 time-stamping authority makes signatures PAdES B-T (the signing time is proven, not claimed).
+  const tsaUrl = read('TSA_URL') ?? null;
+  if (tsaUrl && !/^https?:\/\/\S+$/.test(tsaUrl)) problems.push(`TSA_URL must be an http(s) URL (got "${tsaUrl}")`);
 
   const logLevel = read('LOG_LEVEL') ?? (nodeEnv === 'test' ? 'silent' : 'info');
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
@@ -177,7 +180,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mapTileOrigins,
     notifyByEmail: boolean('NOTIFY_BY_EMAIL', false),
     open311: { jurisdictionId, contact: open311Contact },
-    signing: { keySecret: signingKeySecret, trustedRootsFile },
+    signing: { keySecret: signingKeySecret, trustedRootsFile, tsaUrl },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -99,3 +99,43 @@ export const DocumentStatistics = Type.Object({
   signedShare: Type.Union([Type.Number(), Type.Null()]),
 });
 export type DocumentStatistics = Static<typeof DocumentStatistics>;
+
+export const ImportCertificateRequest = Type.Object(
+  {
+    kind: Type.Enum(['personal', 'seal']),
+    /** The official holding a personal certificate. */
+    userId: Type.Optional(Type.String({ format: 'uuid' })),
+    /** The agency whose seal certificate this is. */
+    agencyCode: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+    /** A PKCS#12 (.p12/.pfx) file, base64, with its password … */
+    pkcs12Base64: Type.Optional(Type.String({ maxLength: 200_000 })),
+    password: Type.Optional(Type.String({ maxLength: 200 })),
+    /** … or the certificate, its issuers and the private key as PEM. */
+    certificatePem: Type.Optional(Type.String({ maxLength: 20_000 })),
+    chainPem: Type.Optional(Type.String({ maxLength: 60_000 })),
+    privateKeyPem: Type.Optional(Type.String({ maxLength: 20_000 })),
+    /** The handwritten signature (official) or the seal (agency), transparent PNG, base64. */
+    imagePngBase64: Type.Optional(Type.String({ maxLength: 2_000_000 })),
+  },
+  { additionalProperties: false },
+);
+export type ImportCertificateRequest = Static<typeof ImportCertificateRequest>;
+
+/** A signing certificate as administrators see it: never its private key. */
+export const SigningCertificate = Type.Object({
+  id: Type.String(),
+  kind: Type.Enum(['personal', 'seal']),
+  holderName: Type.String(),
+  userId: Type.Union([Type.String(), Type.Null()]),
+  agencyCode: Type.Union([Type.String(), Type.Null()]),
+  commonName: Type.String(),
+  serialNumber: Type.String(),
+  issuerCommonName: Type.String(),
+  notBefore: Type.String({ format: 'date-time' }),
+  notAfter: Type.String({ format: 'date-time' }),
+  isDemo: Type.Boolean(),
+  hasImage: Type.Boolean(),
+  revokedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  revocationReason: Type.Union([Type.String(), Type.Null()]),
+});
+export type SigningCertificate = Static<typeof SigningCertificate>;

@@ -83,6 +83,13 @@ const catalogue = {
   'dossiers.result_not_ready': { status: 409, vi: 'Hồ sơ chưa có kết quả.', en: 'The dossier has no result yet.' },
   // documents
   'documents.not_found': { status: 404, vi: 'Không tìm thấy văn bản.', en: 'Document not found.' },
+  'documents.wrong_key_password': { status: 400, vi: 'Mật khẩu của tệp chứng thư số (PKCS#12) không đúng.', en: 'The password of the certificate file (PKCS#12) is wrong.' },
+  'documents.invalid_certificate': { status: 400, vi: 'Chứng thư số không đọc được hoặc không khớp với khóa bí mật: {reason}.', en: 'The certificate cannot be read or does not match its private key: {reason}.' },
+  'documents.certificate_expired': { status: 400, vi: 'Chứng thư số không còn hiệu lực (hiệu lực từ {notBefore} đến {notAfter}).', en: 'The certificate is not valid now (valid from {notBefore} to {notAfter}).' },
+  'documents.certificate_usage': { status: 400, vi: 'Chứng thư số không được phép dùng để ký văn bản (thiếu mục đích chữ ký số và chống chối bỏ).', en: 'The certificate may not sign documents (key usage lacks digital signature and non-repudiation).' },
+  'documents.untrusted_certificate': { status: 400, vi: 'Chứng thư số không do tổ chức cung cấp dịch vụ chứng thực được tin cậy cấp.', en: 'The certificate was not issued by a trusted certification authority.' },
+  'documents.timestamp_unavailable': { status: 503, vi: 'Chưa lấy được dấu thời gian từ tổ chức cung cấp dịch vụ cấp dấu thời gian; văn bản chưa được ký. Vui lòng thử lại sau.', en: 'The time-stamping authority could not be reached; nothing was signed. Please try again later.' },
+  'documents.no_signer': { status: 409, vi: 'Cơ quan chưa có chứng thư số còn hiệu lực để ký.', en: 'The agency has no valid signing certificate.' },
   'documents.not_valid': { status: 409, vi: 'Văn bản không còn hiệu lực (trạng thái: {status}).', en: 'The document is no longer valid (status: {status}).' },
   // open311 (GeoReport v2 routes answer these as Open311 errors, not problem+json)
   'open311.invalid_api_key': { status: 403, vi: 'Thiếu hoặc sai api_key.', en: 'The api_key is missing or invalid.' },

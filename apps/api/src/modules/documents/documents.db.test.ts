@@ -118,10 +118,30 @@ describe('documents issued for dossiers', () => {
   });
 });
 
+describe('electronic copies', () => {
+  it('are the original plus the agency seal with a text stamp; all three signatures verify, in pdfsig too', async () => {
+    const [document] = await citizenDocuments();
+    const byCitizen = await t.app.inject({ method: 'POST', url: `/api/v1/documents/${document?.id}/copies`, headers: as('citizen'), payload: { copyType: 'sao_y' } });
+    expect(byCitizen.statusCode).toBe(403);
+    const copy = await t.app.inject({ method: 'POST', url: `/api/v1/documents/${document?.id}/copies`, headers: as('desk'), payload: { copyType: 'sao_y' } });
+    expect(copy.statusCode, copy.body).toBe(201);
+    expect(copy.json()).toMatchObject({ kind: 'copy', signature: { indication: 'TOTAL_PASSED' } });
+    expect(copy.json().titleVi).toMatch(/^SAO Y: /);
+    expect(copy.json().signature.signatures).toHaveLength(3);
+    const pdf = await t.app.inject({ method: 'GET', url: `/api/v1/documents/${copy.json().id}/pdf`, headers: as('citizen') });
+    const output = pdfsig(pdf.rawPayload, 'copy.pdf');
+    expect(output.match(/Signature is Valid\./g)).toHaveLength(3);
+    expect(output).toContain('Total document signed');
+    // The copy starts with the original's bytes: its signatures are untouched.
+    const original = await t.app.inject({ method: 'GET', url: `/api/v1/documents/${document?.id}/pdf`, headers: as('citizen') });
+    expect(pdf.rawPayload.subarray(0, original.rawPayload.length).equals(original.rawPayload)).toBe(true);
+  });
+});
+
 describe('revocation, certificates and keys', () => {
   it('lets a lead of the issuing agency revoke a document, shown at once by verification', async () => {
     const documents = await citizenDocuments();
-    const target = documents.find((document) => document.status === 'valid');
+    const target = documents.find((document) => document.status === 'valid' && document.kind !== 'copy');
     const byCitizen = await t.app.inject({ method: 'POST', url: `/api/v1/documents/${target?.id}/revoke`, headers: as('citizen'), payload: { status: 'revoked', reason: 'x' } });
     expect(byCitizen.statusCode).toBe(403);
     const byOtherAgency = await t.app.inject({ method: 'POST', url: `/api/v1/documents/${target?.id}/revoke`, headers: as('deptLead'), payload: { status: 'revoked', reason: 'x' } });

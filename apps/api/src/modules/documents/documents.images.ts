@@ -33,3 +33,23 @@ export function drawDemoSignature(seed: string): Promise<Buffer> {
   </svg>`;
   return sharp(Buffer.from(svg)).png().toBuffer();
 }
+
+/** Whether bytes are a PNG image (by content), for uploaded signature and seal images. */
+export async function detectImage(bytes: Buffer): Promise<boolean> {
+  try {
+    return (await sharp(bytes, { failOn: 'error' }).metadata()).format === 'png';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The copy stamp of an electronic copy (bản sao y): the copy type, the agency and the time, in text only, drawn in
+ * the top-right corner of the first page (Decree 30/2020/NĐ-CP, Appendix I, on copies of electronic documents).
+ */
+export function drawCopyStamp(lines: string[]): Promise<Buffer> {
+  const rows = lines.map((line, index) => `<text x="8" y="${34 + index * 34}" font-family="DejaVu Sans, sans-serif" font-size="${index === 0 ? 26 : 20}" font-weight="${index === 0 ? 'bold' : 'normal'}" fill="#1f3a93">${escapeXml(line.normalize('NFC'))}</text>`).join('');
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="${20 + lines.length * 34}" viewBox="0 0 600 ${20 + lines.length * 34}">
+    <rect x="2" y="2" width="596" height="${16 + lines.length * 34}" fill="none" stroke="#1f3a93" stroke-width="3"/>${rows}</svg>`;
+  return sharp(Buffer.from(svg)).png().toBuffer();
+}

@@ -1,9 +1,10 @@
 import { Type } from 'typebox';
-import { DocumentStatistics, DocumentSummary, DocumentVerification, Problem, RevokeDocumentRequest, UploadVerification } from '@onecity/contracts';
+import { DocumentStatistics, DocumentSummary, DocumentVerification, ImportCertificateRequest, Problem, RevokeDocumentRequest, SigningCertificate, UploadVerification } from '@onecity/contracts';
 import { auditContextOf } from '../../core/auth/actor.ts';
 import { AppError } from '../../core/errors.ts';
 import type { App } from '../../core/http/types.ts';
 import * as service from './documents.service.ts';
+import { importCertificate, listCertificates, revokeCertificate } from './documents.certificates.ts';
 import { demoCrl } from './documents.trust.ts';
 
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
@@ -74,5 +75,51 @@ export async function documentsRoutes(app: App): Promise<void> {
     '/api/v1/documents/:id/revoke',
     { schema: { tags, summary: 'Revoke or supersede an issued document with a reason (unit leads of its agency, admins)', params: IdParams, body: RevokeDocumentRequest, response: { 200: DocumentVerification, 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem } } },
     async (request) => service.revokeDocument(ctx, auditContextOf(request), request.actor, request.params.id, request.body),
+  );
+
+  app.get(
+    '/api/v1/documents/certificates',
+    { schema: { tags, summary: 'Signing certificates of officials and agencies (admins); never their keys', response: { 200: Type.Object({ items: Type.Array(SigningCertificate) }), 401: Problem, 403: Problem } } },
+    async (request) => ({ items: await listCertificates(ctx, request.actor) }),
+  );
+
+  app.post(
+    '/api/v1/documents/certificates',
+    {
+      schema: { tags, summary: "Import an official's or an agency's signing certificate from PKCS#12 or PEM (admins)", body: ImportCertificateRequest, response: { 201: SigningCertificate, 400: Problem, 401: Problem, 403: Problem } },
+      bodyLimit: 4 * 1024 * 1024,
+    },
+    async (request, reply) => reply.code(201).send(await importCertificate(ctx, auditContextOf(request), request.actor, request.body)),
+  );
+
+  app.post(
+    '/api/v1/documents/certificates/:id/revoke',
+    {
+      schema: {
+        tags,
+        summary: 'Stop a signing certificate from signing (admins)',
+        params: IdParams,
+        body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 500 }) }, { additionalProperties: false }),
+        response: { 204: Type.Null(), 400: Problem, 401: Problem, 403: Problem, 404: Problem },
+      },
+    },
+    async (request, reply) => {
+      await revokeCertificate(ctx, auditContextOf(request), request.actor, request.params.id, request.body.reason);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/documents/:id/copies',
+    {
+      schema: {
+        tags,
+        summary: 'Issue an electronic copy (sao y, sao lục, trích sao) signed by the agency (its staff)',
+        params: IdParams,
+        body: Type.Object({ copyType: Type.Enum(['sao_y', 'sao_luc', 'trich_sao']) }, { additionalProperties: false }),
+        response: { 201: DocumentVerification, 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await service.issueCopy(ctx, auditContextOf(request), request.actor, request.params.id, request.body.copyType)),
   );
 }

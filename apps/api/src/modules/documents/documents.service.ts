@@ -5,9 +5,11 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
+import { PDFDocument } from 'pdf-lib';
 import type { DocumentStatistics, DocumentVerification, RevokeDocumentRequest, SignatureCheck, UploadVerification } from '@onecity/contracts';
 import { recordAudit, type AuditContext } from '../../core/audit/audit.ts';
-import { hasRole, requireActor, type Actor } from '../../core/auth/actor.ts';
+import type { Role } from '@onecity/contracts';
+import { hasRole, isWithinPath, requireActor, type Actor } from '../../core/auth/actor.ts';
 import type { AppContext } from '../../core/context.ts';
 import type { DB, DocumentsTable } from '../../core/db/schema.ts';
 import { AppError } from '../../core/errors.ts';
@@ -16,6 +18,8 @@ import { signPdf } from '../../core/signing/pades.ts';
 import { verifyPdfSignatures, type PdfVerificationReport } from '../../core/signing/verify.ts';
 import { getAgencyDirectory } from '../agencies/index.ts';
 import { addDays, localIso } from '../calendar/index.ts';
+import { drawCopyStamp } from './documents.images.ts';
+import { httpTimestamper } from './documents.timestamps.ts';
 import { demoCrl, findSigner, trustedRoots } from './documents.trust.ts';
 
 export interface IssueRequest {
@@ -66,6 +70,7 @@ export async function prepareSignedDocument(ctx: AppContext, request: IssueReque
   });
   let pdf = unsigned;
   let signatureCount = 0;
+  const timestamp = ctx.config.signing.tsaUrl ? httpTimestamper(ctx.config.signing.tsaUrl) : undefined;
   const official = await findSigner(ctx, { kind: 'personal', userId: request.signerUserId, commonName: request.signerName, organization: agency.nameVi }, request.issuedAt);
   if (official) {
     pdf = await signPdf(pdf, { certificateChain: official.certificateChain, privateKey: official.privateKey }, {
@@ -74,6 +79,7 @@ export async function prepareSignedDocument(ctx: AppContext, request: IssueReque
       name: official.commonName,
       signingTime: request.issuedAt,
       appearance: { pageIndex: signatureSlot.pageIndex, rect: signatureSlot, imagePng: official.imagePng ?? undefined },
+      timestamp,
     });
     signatureCount += 1;
   }
@@ -88,6 +94,7 @@ export async function prepareSignedDocument(ctx: AppContext, request: IssueReque
       name: seal.commonName,
       signingTime: request.issuedAt,
       appearance: { pageIndex: signatureSlot.pageIndex, rect, imagePng: seal.imagePng ?? undefined },
+      timestamp,
     });
     signatureCount += 1;
   }
@@ -194,10 +201,15 @@ function canManage(actor: Actor | null, agencyPath: string): boolean {
   return hasRole(actor, ['unit_lead', 'admin'], agencyPath);
 }
 
+/** Staff of an agency: a grant on it or above it, or on one of its units (a ward's one-stop desk works for the ward). */
+function worksFor(actor: Actor | null, agencyPath: string, roles: readonly Role[]): boolean {
+  return (actor?.grants ?? []).some((grant) => roles.includes(grant.role) && grant.agencyPath !== null && (isWithinPath(agencyPath, grant.agencyPath) || isWithinPath(grant.agencyPath, agencyPath)));
+}
+
 function canRead(actor: Actor | null, row: { owner_user_id: string | null }, agencyPath: string): boolean {
   if (!actor) return false;
   if (row.owner_user_id === actor.userId) return true;
-  return hasRole(actor, ['officer', 'unit_lead', 'desk_officer', 'auditor', 'admin'], agencyPath);
+  return worksFor(actor, agencyPath, ['officer', 'unit_lead', 'desk_officer', 'auditor', 'admin']);
 }
 
 /** The caller's documents: a citizen's own, or those of the agencies a staff member works for. */
@@ -205,7 +217,11 @@ export async function listDocuments(ctx: AppContext, actor: Actor | null, page: 
   const caller = requireActor(actor);
   const directory = await getAgencyDirectory(ctx);
   const scopes = caller.grants.filter((grant) => grant.role !== 'citizen' && grant.agencyPath !== null).map((grant) => grant.agencyPath as string);
-  const agencyIds = [...directory.byId.values()].filter((agency) => scopes.some((scope) => agency.path === scope || agency.path.startsWith(`${scope}.`))).map((agency) => agency.id);
+  // Their agencies and everything below, and the agency a unit belongs to (a ward's desk serves the ward's documents),
+  // but not the city itself, whose documents every unit would otherwise see.
+  const agencyIds = [...directory.byId.values()]
+    .filter((agency) => scopes.some((scope) => isWithinPath(agency.path, scope) || (isWithinPath(scope, agency.path) && agency.path.includes('.'))))
+    .map((agency) => agency.id);
   const query = ctx.db
     .selectFrom('documents')
     .where((eb) => (agencyIds.length > 0 ? eb.or([eb('owner_user_id', '=', caller.userId), eb('agency_id', 'in', agencyIds)]) : eb('owner_user_id', '=', caller.userId)));
@@ -292,4 +308,62 @@ export async function getDocumentStatistics(ctx: AppContext, actor: Actor | null
   const issued = Number(row.issued);
   const signed = Number(row.signed);
   return { agencyCode, from, to, issued, signed, signedShare: issued === 0 ? null : signed / issued };
+}
+
+const COPY_TYPES = { sao_y: 'SAO Y', sao_luc: 'SAO LỤC', trich_sao: 'TRÍCH SAO' } as const;
+export type CopyType = keyof typeof COPY_TYPES;
+
+/**
+ * Issues an electronic copy (sao y, sao lục, trích sao) of a valid document, signed by the agency's seal with a
+ * text-only stamp in the top-right corner of page 1: the copy type, the agency and the signing time. The copy is the
+ * original plus an incremental update, so the original's own signatures stay valid inside it.
+ */
+export async function issueCopy(ctx: AppContext, audit: AuditContext, actor: Actor | null, id: string, copyType: CopyType) {
+  const caller = requireActor(actor);
+  const original = await ctx.db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+  const directory = await getAgencyDirectory(ctx);
+  const agency = original ? directory.byId.get(original.agency_id) : undefined;
+  if (!original || !agency || !canRead(actor, original, agency.path)) throw new AppError('documents.not_found');
+  if (!worksFor(caller, agency.path, ['officer', 'unit_lead', 'desk_officer', 'admin'])) throw new AppError('auth.forbidden');
+  if (original.status !== 'valid') throw new AppError('documents.not_valid', { params: { status: original.status } });
+  const now = new Date();
+  const seal = await findSigner(ctx, { kind: 'seal', agencyId: agency.id, commonName: agency.nameVi.toUpperCase(), organization: agency.nameVi }, now);
+  if (!seal) throw new AppError('documents.no_signer');
+  const time = new Intl.DateTimeFormat('vi-VN', { timeZone: ctx.config.officeHours.timeZone, dateStyle: 'short', timeStyle: 'short' }).format(now);
+  const stamp = await drawCopyStamp([COPY_TYPES[copyType], agency.nameVi.toUpperCase(), `Thời gian ký: ${time}`]);
+  const size = (await PDFDocument.load(original.pdf, { updateMetadata: false })).getPage(0).getSize();
+  // Top-right corner, inside the top margin (Decree 30/2020: 20 mm top, 15 mm right).
+  const rect = { x: size.width - 42.5 - 190, y: size.height - 8 - 52, width: 190, height: 52 };
+  const pdf = await signPdf(original.pdf, { certificateChain: seal.certificateChain, privateKey: seal.privateKey }, {
+    reason: `${COPY_TYPES[copyType]} từ văn bản ${original.number_symbol}`,
+    location: 'Huế',
+    name: seal.commonName,
+    signingTime: now,
+    appearance: { pageIndex: 0, rect, imagePng: stamp },
+    timestamp: ctx.config.signing.tsaUrl ? httpTimestamper(ctx.config.signing.tsaUrl) : undefined,
+  });
+  const copyId = randomUUID();
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('documents')
+      .values({
+        id: copyId,
+        kind: 'copy',
+        title_vi: `${COPY_TYPES[copyType]}: ${original.title_vi}`,
+        number_symbol: `${original.number_symbol}/${copyType === 'sao_y' ? 'SY' : copyType === 'sao_luc' ? 'SL' : 'TS'}`,
+        agency_id: original.agency_id,
+        owner_user_id: original.owner_user_id,
+        dossier_code: original.dossier_code,
+        issued_by: caller.userId,
+        issued_at: now,
+        signer_name: seal.commonName,
+        signature_count: original.signature_count + 1,
+        sha256: sha256Of(pdf),
+        byte_size: pdf.length,
+        pdf: Buffer.from(pdf),
+      })
+      .execute();
+    await recordAudit(trx, audit, { action: 'document.copy', targetType: 'document', targetId: copyId, after: { copyOf: id, copyType, sha256: sha256Of(pdf) } });
+  });
+  return getVerification(ctx, copyId);
 }

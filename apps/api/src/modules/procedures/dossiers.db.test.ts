@@ -363,7 +363,7 @@ describe('a birth registration from filing to survey', () => {
     expect(byOther.statusCode).toBe(403);
 
     const timeline = (await detail('citizen', code)).timeline.map((event: { action: string }) => event.action);
-    expect(timeline).toEqual(['submit', 'accept', 'request_supplement', 'complete_supplement', 'forward', 'approve', 'deliver', 'survey']);
+    expect(timeline).toEqual(['submit', 'accept', 'request_supplement', 'complete_supplement', 'forward', 'approve', 'download_result', 'survey']);
     const audited = await t.handle.db.selectFrom('audit_log').select('action').where('target_id', '=', code).orderBy('seq').execute();
     expect(audited.map((row) => row.action)).toEqual(['dossier.submit', 'dossier.accept', 'dossier.request_supplement', 'dossier.complete_supplement', 'dossier.forward', 'dossier.approve', 'dossier.deliver', 'dossier.survey']);
     const inbox = await t.app.inject({ method: 'GET', url: '/api/v1/notifications', headers: as('citizen') });

@@ -721,8 +721,8 @@ export async function downloadResult(ctx: AppContext, audit: AuditContext, actor
         .executeTakeFirst();
       if (!updated) return;
       const step = currentStepOf(loaded);
-      if (step) await trx.updateTable('dossier_steps').set({ finished_at: now, note: 'online' }).where('id', '=', step.id).execute();
-      await recordEvent(trx, loaded.row.id, { actorId: caller.userId, agencyId: null, action: 'deliver', status: DOSSIER_STATUSES.delivered, note: null, data: { via: 'online' } });
+      if (step) await trx.updateTable('dossier_steps').set({ finished_at: now, finished_by: caller.userId, note: 'Công dân nhận kết quả trực tuyến' }).where('id', '=', step.id).execute();
+      await recordEvent(trx, loaded.row.id, { actorId: caller.userId, agencyId: null, action: 'download_result', status: DOSSIER_STATUSES.delivered, note: null, data: { via: 'online' } });
       await recordAudit(trx, audit, { action: 'dossier.deliver', targetType: 'dossier', targetId: loaded.row.code, before: { status: loaded.row.status }, after: { status: DOSSIER_STATUSES.delivered, via: 'online download' } });
     });
   }
