@@ -52,9 +52,9 @@ describe('home page', () => {
     for (const title of ['Phản ánh hiện trường', 'Dịch vụ công', 'Thanh toán', 'Tra cứu hồ sơ', 'Cảnh báo', 'Xác thực văn bản']) {
       expect(within(services).getByRole('heading', { name: title })).toBeTruthy();
     }
-    expect(within(services).getAllByText('Sắp ra mắt')).toHaveLength(3);
+    expect(within(services).getAllByText('Sắp ra mắt')).toHaveLength(2);
     const links = within(services).getAllByRole('link');
-    expect(links.map((link) => link.getAttribute('href'))).toEqual(['/reports/new', '/services', '/lookup']);
+    expect(links.map((link) => link.getAttribute('href'))).toEqual(['/reports/new', '/services', '/lookup', '/verify']);
     expect(links[0]?.textContent).toContain('Phản ánh hiện trường');
   });
 

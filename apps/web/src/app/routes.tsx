@@ -4,20 +4,24 @@ import { CONSOLE_ROLES, IOC_ROLES, type Role } from '@onecity/contracts';
 import { AgenciesSection } from '../features/console/agencies-section.tsx';
 import { AuditSection } from '../features/console/audit-section.tsx';
 import { ConsoleLayout } from '../features/console/console-layout.tsx';
-import { ComingSoonSection, ConsoleOverview } from '../features/console/console-overview.tsx';
+import { ConsoleOverview } from '../features/console/console-overview.tsx';
 import { ADMIN_ROLES, AUDIT_ROLES, REPORT_QUEUE_ROLES, STAFF_CONSOLE_ROLES } from '../features/console/console-sections.ts';
 import { DossierListSection } from '../features/console/dossiers/dossier-list-section.tsx';
 import { DossierPage } from '../features/console/dossiers/dossier-page.tsx';
 import { DOSSIER_ROLES } from '../features/console/dossiers/dossier-rules.ts';
 import { DossierStatisticsSection } from '../features/console/dossiers/statistics-section.tsx';
 import { UsersSection } from '../features/console/users-section.tsx';
+import { DocumentVerificationPage } from '../features/documents/document-verification-page.tsx';
+import { DocumentsSection } from '../features/documents/documents-section.tsx';
+import { MyDocumentsPage } from '../features/documents/my-documents-page.tsx';
+import { VerifyUploadPage } from '../features/documents/verify-upload-page.tsx';
+import { VerifyPage } from '../features/identity/verify-page.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
 import { IocPage } from '../features/ioc/ioc-page.tsx';
 import { ForgotPasswordPage } from '../features/identity/forgot-password-page.tsx';
 import { LoginPage } from '../features/identity/login-page.tsx';
 import { ProfilePage } from '../features/identity/profile-page.tsx';
 import { RegisterPage } from '../features/identity/register-page.tsx';
-import { VerifyPage } from '../features/identity/verify-page.tsx';
 import { ApplyPage } from '../features/procedures/apply-page.tsx';
 import { CataloguePage } from '../features/procedures/catalogue-page.tsx';
 import { DESK_ROLES, DeskNewDossierPage } from '../features/procedures/desk-new-dossier-page.tsx';
@@ -44,7 +48,9 @@ export function AppRoutes() {
       <Route element={<Layout />}>
         <Route index element={<HomePage />} />
         <Route path="register" element={<RegisterPage />} />
-        <Route path="verify" element={<VerifyPage />} />
+        <Route path="verify-account" element={<VerifyPage />} />
+        <Route path="verify" element={<VerifyUploadPage />} />
+        <Route path="verify/:id" element={<DocumentVerificationPage />} />
         <Route path="login" element={<LoginPage />} />
         <Route path="forgot-password" element={<ForgotPasswordPage />} />
         <Route path="profile" element={guarded(<ProfilePage />)} />
@@ -58,6 +64,7 @@ export function AppRoutes() {
         <Route path="dossiers/mine" element={guarded(<MyDossiersPage />)} />
         <Route path="dossiers/:code" element={guarded(<CitizenDossierPage />)} />
         <Route path="lookup" element={<LookupPage />} />
+        <Route path="documents/mine" element={guarded(<MyDocumentsPage />)} />
         <Route path="console" element={guarded(<ConsoleLayout />, STAFF_CONSOLE_ROLES)}>
           <Route index element={<ConsoleOverview />} />
           <Route path="reports" element={guarded(<ReportQueueSection />, REPORT_QUEUE_ROLES)} />
@@ -65,7 +72,7 @@ export function AppRoutes() {
           <Route path="dossiers/new" element={guarded(<DeskNewDossierPage />, DESK_ROLES)} />
           <Route path="dossiers/statistics" element={guarded(<DossierStatisticsSection />, DOSSIER_ROLES)} />
           <Route path="dossiers/:code" element={guarded(<DossierPage />, DOSSIER_ROLES)} />
-          <Route path="documents" element={guarded(<ComingSoonSection section="documents" />, CONSOLE_ROLES)} />
+          <Route path="documents" element={guarded(<DocumentsSection />, CONSOLE_ROLES)} />
           <Route path="admin/agencies" element={guarded(<AgenciesSection />, ADMIN_ROLES)} />
           <Route path="admin/users" element={guarded(<UsersSection />, ADMIN_ROLES)} />
           <Route path="audit" element={guarded(<AuditSection />, AUDIT_ROLES)} />

@@ -1,5 +1,6 @@
 import type { Messages } from './vi.ts';
 import { dossierConsoleEn } from '../../features/console/dossiers/messages.ts';
+import { documentsEn } from '../../features/documents/messages.ts';
 import { proceduresEn } from '../../features/procedures/messages.ts';
 
 /** English: the second language. Same keys as vi.ts. */
@@ -624,6 +625,7 @@ export const en: Messages = {
   },
   dossierConsole: dossierConsoleEn,
   procedures: proceduresEn,
+  documents: documentsEn,
   errors: {
     notFoundTitle: 'Page not found',
     notFoundBody: 'The address you opened does not exist or has moved.',

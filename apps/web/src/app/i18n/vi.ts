@@ -1,4 +1,5 @@
 import { dossierConsoleVi } from '../../features/console/dossiers/messages.ts';
+import { documentsVi } from '../../features/documents/messages.ts';
 import { proceduresVi } from '../../features/procedures/messages.ts';
 
 /**
@@ -627,6 +628,7 @@ export const vi = {
   },
   dossierConsole: dossierConsoleVi,
   procedures: proceduresVi,
+  documents: documentsVi,
   errors: {
     notFoundTitle: 'Không tìm thấy trang',
     notFoundBody: 'Địa chỉ bạn mở không tồn tại hoặc đã được chuyển đi.',

@@ -26,7 +26,7 @@ export const AUDIT_ROLES: readonly Role[] = ['auditor', 'admin'];
 export const CONSOLE_SECTIONS: readonly ConsoleSection[] = [
   { key: 'reports', path: 'reports', group: 'work', roles: REPORT_QUEUE_ROLES },
   { key: 'dossiers', path: 'dossiers', group: 'work', roles: CONSOLE_ROLES },
-  { key: 'documents', path: 'documents', group: 'work', roles: CONSOLE_ROLES, isComingSoon: true },
+  { key: 'documents', path: 'documents', group: 'work', roles: CONSOLE_ROLES },
   { key: 'agencies', path: 'admin/agencies', group: 'admin', roles: ADMIN_ROLES },
   { key: 'users', path: 'admin/users', group: 'admin', roles: ADMIN_ROLES },
   { key: 'audit', path: 'audit', group: 'admin', roles: AUDIT_ROLES },

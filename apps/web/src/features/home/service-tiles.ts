@@ -14,5 +14,5 @@ export const SERVICE_TILES: readonly ServiceTile[] = [
   { key: 'payments', icon: 'payment' },
   { key: 'dossiers', icon: 'search', path: '/lookup' },
   { key: 'alerts', icon: 'alert' },
-  { key: 'verifyDocument', icon: 'document' },
+  { key: 'verifyDocument', icon: 'document', path: '/verify' },
 ];

@@ -56,7 +56,7 @@ describe('login', () => {
     logIn('lan@example.vn', 'mot-cau-dai-de-nho');
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Tài khoản chưa được xác thực.');
-    expect(within(alert).getByRole('link', { name: 'Nhập mã xác thực' }).getAttribute('href')).toBe('/verify?login=lan%40example.vn');
+    expect(within(alert).getByRole('link', { name: 'Nhập mã xác thực' }).getAttribute('href')).toBe('/verify-account?login=lan%40example.vn');
   });
 
   it('shows the lock message of a locked account in the chosen language', async () => {

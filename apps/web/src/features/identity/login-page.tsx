@@ -50,7 +50,7 @@ export function LoginPage() {
       <ErrorAlert error={error}>
         {isNotVerified && (
           <p>
-            <Link to={`/verify?login=${encodeURIComponent(normaliseLogin(values.login))}`}>
+            <Link to={`/verify-account?login=${encodeURIComponent(normaliseLogin(values.login))}`}>
               {t('identity.login.goToVerify')}
             </Link>
           </p>

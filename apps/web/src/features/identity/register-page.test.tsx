@@ -81,7 +81,7 @@ describe('registration form', () => {
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Xác thực tài khoản' })).toBeTruthy();
     expect(screen.getByText('Mã xác thực đã được gửi đến 091****678.')).toBeTruthy();
-    expect(screen.getByTestId('location').textContent).toBe('/verify?login=0912345678');
+    expect(screen.getByTestId('location').textContent).toBe('/verify-account?login=0912345678');
     expect(registerCalls(calls)[0]).toMatchObject({
       body: { login: '0912345678', password: 'mot-cau-dai-de-nho', fullName: 'Trần Văn Minh', locale: 'vi' },
     });

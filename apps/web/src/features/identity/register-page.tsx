@@ -36,7 +36,7 @@ export function RegisterPage() {
       registerCitizen({ login, password: values.password, fullName: values.fullName.trim(), locale: currentLocale(i18n) }),
     );
     if (result.ok) {
-      void navigate(`/verify?login=${encodeURIComponent(login)}`, { state: { verification: result.value.verification } });
+      void navigate(`/verify-account?login=${encodeURIComponent(login)}`, { state: { verification: result.value.verification } });
     }
   }
 

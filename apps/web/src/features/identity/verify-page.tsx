@@ -14,7 +14,7 @@ import { checkCode, checkLogin, normaliseLogin } from './validation.ts';
 const FIELDS = ['login', 'code'] as const;
 const RESEND_COOLDOWN_SECONDS = 60; // The API allows one resend a minute.
 
-/** /verify?login=…: enter the 6-digit code sent at registration; the code can be sent again. */
+/** /verify-account?login=…: enter the 6-digit code sent at registration; the code can be sent again. */
 export function VerifyPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();

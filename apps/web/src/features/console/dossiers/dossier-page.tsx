@@ -448,6 +448,7 @@ const EVENT_ACTIONS = [
   'stop',
   'withdraw',
   'survey',
+  'download_result',
 ] as const;
 type EventAction = (typeof EVENT_ACTIONS)[number];
 const isEventAction = (action: string): action is EventAction => (EVENT_ACTIONS as readonly string[]).includes(action);

@@ -158,7 +158,10 @@ function describeValue(schema: Schema | undefined, value: unknown, locale: Local
  */
 export function describeFormAnswers(formSchema: Schema, formData: Record<string, unknown>, locale: Locale, prefix = ''): FormAnswer[] {
   const properties = isRecord(formSchema['properties']) ? formSchema['properties'] : {};
-  const names = [...Object.keys(properties), ...Object.keys(formData).filter((name) => !(name in properties))];
+  // The API stores the author's field order in x-order (its database reorders object keys).
+  const declared = Array.isArray(formSchema['x-order']) ? formSchema['x-order'].filter((name): name is string => typeof name === 'string' && name in properties) : [];
+  const schemaOrder = [...declared, ...Object.keys(properties).filter((name) => !declared.includes(name))];
+  const names = [...schemaOrder, ...Object.keys(formData).filter((name) => !(name in properties))];
   const answers: FormAnswer[] = [];
   for (const name of names) {
     const value = formData[name];

@@ -166,6 +166,7 @@ export const dossierConsoleVi = {
     stop: 'Dừng xử lý',
     withdraw: 'Người nộp rút hồ sơ',
     survey: 'Người nộp đánh giá',
+    download_result: 'Người nộp nhận kết quả trực tuyến',
   },
   eventBy: '{{status}} · {{actor}}',
   actions: {
@@ -462,6 +463,7 @@ export const dossierConsoleEn: Strings<typeof dossierConsoleVi> = {
     stop: 'Processing stopped',
     withdraw: 'Applicant withdrew the dossier',
     survey: 'Applicant rated the service',
+    download_result: 'Applicant received the result online',
   },
   eventBy: '{{status}} · {{actor}}',
   actions: {
