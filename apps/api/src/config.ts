@@ -36,7 +36,7 @@ export interface Config {
   /** Open311 GeoReport v2: the jurisdiction_id this single-city server accepts and the contact in its discovery document. */
   open311: { jurisdictionId: string; contact: string };
   /** Signed documents: the secret that encrypts signing keys at rest, and a PEM bundle of trusted roots. */
-  signing: { keySecret: string; trustedRootsFile: string | null; tsaUrl: string | null };
+  signing: { keySecret: string; trustedRootsFile: string | null; tsaUrl: string | null; remoteSignerUrl: string | null };
 }
 
 export class ConfigError extends Error {
@@ -140,6 +140,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   // An RFC 3161 time-stamping authority makes signatures PAdES B-T (the signing time is proven, not claimed).
   const tsaUrl = read('TSA_URL') ?? null;
   if (tsaUrl && !/^https?:\/\/\S+$/.test(tsaUrl)) problems.push(`TSA_URL must be an http(s) URL (got "${tsaUrl}")`);
+  // A remote signing service (or an HSM gateway) for keys that never leave it; see docs/ARCHITECTURE.md for its protocol.
+  const remoteSignerUrl = read('REMOTE_SIGNER_URL') ?? null;
+  if (remoteSignerUrl && !/^https?:\/\/\S+$/.test(remoteSignerUrl)) problems.push(`REMOTE_SIGNER_URL must be an http(s) URL (got "${remoteSignerUrl}")`);
 
   const logLevel = read('LOG_LEVEL') ?? (nodeEnv === 'test' ? 'silent' : 'info');
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
@@ -180,7 +183,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mapTileOrigins,
     notifyByEmail: boolean('NOTIFY_BY_EMAIL', false),
     open311: { jurisdictionId, contact: open311Contact },
-    signing: { keySecret: signingKeySecret, trustedRootsFile, tsaUrl },
+    signing: { keySecret: signingKeySecret, trustedRootsFile, tsaUrl, remoteSignerUrl },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

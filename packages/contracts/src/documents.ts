@@ -114,6 +114,8 @@ export const ImportCertificateRequest = Type.Object(
     certificatePem: Type.Optional(Type.String({ maxLength: 20_000 })),
     chainPem: Type.Optional(Type.String({ maxLength: 60_000 })),
     privateKeyPem: Type.Optional(Type.String({ maxLength: 20_000 })),
+    /** … or the certificate as PEM and the id of its key at the remote signing service (REMOTE_SIGNER_URL). */
+    remoteKeyId: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     /** The handwritten signature (official) or the seal (agency), transparent PNG, base64. */
     imagePngBase64: Type.Optional(Type.String({ maxLength: 2_000_000 })),
   },
@@ -134,6 +136,7 @@ export const SigningCertificate = Type.Object({
   notBefore: Type.String({ format: 'date-time' }),
   notAfter: Type.String({ format: 'date-time' }),
   isDemo: Type.Boolean(),
+  keyProvider: Type.Enum(['local', 'remote']),
   hasImage: Type.Boolean(),
   revokedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   revocationReason: Type.Union([Type.String(), Type.Null()]),

@@ -12,6 +12,7 @@ import * as createNotifications from './20261129140000_create-notifications.ts';
 import * as addNotificationEmail from './20261129150000_add-notification-email.ts';
 import * as createDossierTables from './20261129160000_create-dossier-tables.ts';
 import * as createDocumentTables from './20261129170000_create-document-tables.ts';
+import * as addRemoteSigningKeys from './20261129210000_add-remote-signing-keys.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261129090000_create-foundation-tables': createFoundationTables,
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '20261129150000_add-notification-email': addNotificationEmail,
   '20261129160000_create-dossier-tables': createDossierTables,
   '20261129170000_create-document-tables': createDocumentTables,
+  '20261129210000_add-remote-signing-keys': addRemoteSigningKeys,
 };

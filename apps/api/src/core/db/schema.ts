@@ -504,6 +504,8 @@ export interface SigningCertificatesTable {
   chain_pem: string;
   key_provider: Generated<string>;
   encrypted_key: Buffer | null;
+  /** The key's id at the remote signing service (key_provider 'remote'). */
+  remote_key_id: string | null;
   image_png: Buffer | null;
   is_demo: Generated<boolean>;
   revoked_at: Timestamp | null;

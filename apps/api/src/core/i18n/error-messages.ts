@@ -90,6 +90,7 @@ const catalogue = {
   'documents.untrusted_certificate': { status: 400, vi: 'Chứng thư số không do tổ chức cung cấp dịch vụ chứng thực được tin cậy cấp.', en: 'The certificate was not issued by a trusted certification authority.' },
   'documents.timestamp_unavailable': { status: 503, vi: 'Chưa lấy được dấu thời gian từ tổ chức cung cấp dịch vụ cấp dấu thời gian; văn bản chưa được ký. Vui lòng thử lại sau.', en: 'The time-stamping authority could not be reached; nothing was signed. Please try again later.' },
   'documents.no_signer': { status: 409, vi: 'Cơ quan chưa có chứng thư số còn hiệu lực để ký.', en: 'The agency has no valid signing certificate.' },
+  'documents.signer_unavailable': { status: 503, vi: 'Dịch vụ ký số từ xa chưa phản hồi; văn bản chưa được ký. Vui lòng thử lại sau.', en: 'The remote signing service did not answer; nothing was signed. Please try again later.' },
   'documents.not_valid': { status: 409, vi: 'Văn bản không còn hiệu lực (trạng thái: {status}).', en: 'The document is no longer valid (status: {status}).' },
   // open311 (GeoReport v2 routes answer these as Open311 errors, not problem+json)
   'open311.invalid_api_key': { status: 403, vi: 'Thiếu hoặc sai api_key.', en: 'The api_key is missing or invalid.' },

@@ -21,12 +21,24 @@ type LiteralObject = NonNullable<Parameters<PDFDocument['context']['flateStream'
 import * as pkijs from 'pkijs';
 import { derOf, OID, parseCertificate, SHA256, toArrayBuffer, toSigningKey, type CryptoKey } from './der.ts';
 
+/**
+ * A key held elsewhere (a remote signing service or an HSM): it receives the DER-encoded signed attributes and
+ * returns the signature value over them (SHA-256 with the certificate's RSA key, PKCS#1 v1.5), so the private key
+ * never enters this process.
+ */
+export interface ExternalSigningKey {
+  kind: 'external';
+  sign(signedAttributes: Uint8Array): Promise<Uint8Array>;
+}
+
 export interface PadesSigner {
   /** Signer's certificate first, then its issuers (the root may be left out); PEM text or DER bytes. */
   certificateChain: (string | Uint8Array)[];
-  /** RSA or ECDSA private key of the first certificate. */
-  privateKey: CryptoKey | KeyObject | string;
+  /** RSA or ECDSA private key of the first certificate, or an external signer holding it. */
+  privateKey: CryptoKey | KeyObject | string | ExternalSigningKey;
 }
+
+const isExternal = (key: PadesSigner['privateKey']): key is ExternalSigningKey => typeof key === 'object' && key !== null && 'kind' in key && key.kind === 'external';
 
 export interface SignatureAppearance {
   /** Zero-based page index. */
@@ -63,7 +75,7 @@ export async function signPdf(pdf: Uint8Array, signer: PadesSigner, options: Pad
   if (Number.isNaN(options.signingTime.getTime())) throw new RangeError('signPdf: signingTime is an invalid date');
   if (signer.certificateChain.length === 0) throw new TypeError('signPdf: certificateChain is empty');
   const chain = signer.certificateChain.map(parseCertificate);
-  const privateKey = await toSigningKey(signer.privateKey);
+  const privateKey = isExternal(signer.privateKey) ? signer.privateKey : await toSigningKey(signer.privateKey);
   const chainBytes = chain.reduce((sum, cert) => sum + derOf(cert).length, 0);
   const reserved = options.reservedBytes ?? 4096 + chainBytes + (options.timestamp ? 8192 : 0);
 
@@ -76,10 +88,10 @@ export async function signPdf(pdf: Uint8Array, signer: PadesSigner, options: Pad
 /** Builds the CMS for the bytes @signpdf/signpdf hands over (the file minus the /Contents placeholder). */
 class CadesDetachedSigner extends Signer {
   readonly #chain: pkijs.Certificate[];
-  readonly #key: CryptoKey;
+  readonly #key: CryptoKey | ExternalSigningKey;
   readonly #timestamp: TimestampCallback | undefined;
 
-  constructor(chain: pkijs.Certificate[], key: CryptoKey, timestamp: TimestampCallback | undefined) {
+  constructor(chain: pkijs.Certificate[], key: CryptoKey | ExternalSigningKey, timestamp: TimestampCallback | undefined) {
     super();
     this.#chain = chain;
     this.#key = key;
@@ -121,7 +133,7 @@ export function signingCertificateV2(cert: pkijs.Certificate): asn1js.Sequence {
  * (PAdES) baseline B-B require: SHA-256, signed attributes content-type, message-digest and
  * signing-certificate-v2, no signing-time attribute (the time is /M in the PDF), and the chain in `certificates`.
  */
-export async function createCadesDetachedSignature(content: Uint8Array, chain: pkijs.Certificate[], key: CryptoKey, timestamp?: TimestampCallback): Promise<Uint8Array> {
+export async function createCadesDetachedSignature(content: Uint8Array, chain: pkijs.Certificate[], key: CryptoKey | ExternalSigningKey, timestamp?: TimestampCallback): Promise<Uint8Array> {
   const signerCert = chain[0];
   if (!signerCert) throw new TypeError('createCadesDetachedSignature: empty chain');
   const digest = createHash('sha256').update(content).digest();
@@ -145,7 +157,8 @@ export async function createCadesDetachedSignature(content: Uint8Array, chain: p
     signerInfos: [signerInfo],
     certificates: chain,
   });
-  await signedData.sign(key, 0, SHA256);
+  if (isExternal(key)) await signExternally(signedData, signerInfo, key);
+  else await signedData.sign(key, 0, SHA256);
 
   if (timestamp) {
     // RFC 3161 Appendix A / ETSI EN 319 122-1 §5.3: the time-stamp's message imprint is the hash of the
@@ -164,6 +177,23 @@ export async function createCadesDetachedSignature(content: Uint8Array, chain: p
   const contentInfo = new pkijs.ContentInfo({ contentType: OID.signedData, content: signedData.toSchema(true) });
   return new Uint8Array(contentInfo.toSchema().toBER(false));
 }
+
+/**
+ * Signs with a key held elsewhere: the signature covers the DER encoding of the signed attributes as a SET OF
+ * (RFC 5652 §5.4: the [0] IMPLICIT tag is replaced by the SET tag), with SHA-256 and RSA PKCS#1 v1.5.
+ */
+async function signExternally(signedData: pkijs.SignedData, signerInfo: pkijs.SignerInfo, key: ExternalSigningKey): Promise<void> {
+  const sha256 = () => new pkijs.AlgorithmIdentifier({ algorithmId: OID.sha256, algorithmParams: new asn1js.Null() });
+  signedData.digestAlgorithms = [sha256()];
+  signerInfo.digestAlgorithm = sha256();
+  signerInfo.signatureAlgorithm = new pkijs.AlgorithmIdentifier({ algorithmId: SHA256_WITH_RSA, algorithmParams: new asn1js.Null() });
+  const encoded = new Uint8Array((signerInfo.signedAttrs as pkijs.SignedAndUnsignedAttributes).toSchema().toBER(false));
+  encoded[0] = 0x31;
+  const value = await key.sign(encoded);
+  signerInfo.signature = new asn1js.OctetString({ valueHex: toArrayBuffer(value) });
+}
+
+const SHA256_WITH_RSA = '1.2.840.113549.1.1.11';
 
 /** Rejects a token that does not time-stamp this signature, so a misconfigured TSA cannot produce a broken B-T. */
 function assertTimestampImprint(token: asn1js.AsnType, imprint: Buffer): void {

@@ -4,7 +4,7 @@
  * allow document signing (digitalSignature + nonRepudiation), match its private key and chain to a trusted root;
  * the key is then encrypted at rest and never leaves the server again.
  */
-import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
+import { createPrivateKey, randomBytes, verify as verifySignature, X509Certificate, type KeyObject } from 'node:crypto';
 import forge from 'node-forge';
 import type { ImportCertificateRequest, SigningCertificate } from '@onecity/contracts';
 import { recordAudit, type AuditContext } from '../../core/audit/audit.ts';
@@ -17,12 +17,14 @@ import { getAgencyDirectory } from '../agencies/index.ts';
 import { findUserContacts } from '../identity/index.ts';
 import { detectImage } from './documents.images.ts';
 import { encryptPrivateKey } from './documents.keys.ts';
+import { remoteSigningKey } from './documents.remote.ts';
 import { allowsDocumentSigning, splitPem, trustedRoots } from './documents.trust.ts';
 
 interface KeyMaterial {
   certificatePem: string;
   chainPem: string[];
-  privateKey: KeyObject;
+  /** The key itself, or its id at the remote signing service. */
+  privateKey: KeyObject | { remoteKeyId: string };
 }
 
 function invalid(reason: string): AppError {
@@ -74,6 +76,11 @@ function openPkcs12(base64: string, password: string): KeyMaterial {
 }
 
 function openPem(request: ImportCertificateRequest): KeyMaterial {
+  if (request.certificatePem && request.remoteKeyId && !request.privateKeyPem) {
+    const [certificatePem] = splitPem(request.certificatePem);
+    if (!certificatePem) throw invalid('certificatePem holds no certificate');
+    return { certificatePem, chainPem: splitPem(request.chainPem ?? ''), privateKey: { remoteKeyId: request.remoteKeyId } };
+  }
   if (!request.certificatePem || !request.privateKeyPem) throw new AppError('http.validation_failed', { fields: [{ field: 'certificatePem', message: 'give a PKCS#12 file or the certificate and key as PEM' }] });
   const [certificatePem] = splitPem(request.certificatePem);
   if (!certificatePem) throw invalid('certificatePem holds no certificate');
@@ -114,6 +121,7 @@ function present(row: Selectable<SigningCertificatesTable>, holderName: string, 
     notBefore: row.not_before.toISOString(),
     notAfter: row.not_after.toISOString(),
     isDemo: row.is_demo,
+    keyProvider: row.key_provider === 'remote' ? 'remote' : 'local',
     hasImage: row.image_png !== null,
     revokedAt: row.revoked_at?.toISOString() ?? null,
     revocationReason: row.revocation_reason,
@@ -145,7 +153,17 @@ export async function importCertificate(ctx: AppContext, audit: AuditContext, ac
   } catch {
     throw invalid('the certificate cannot be parsed');
   }
-  if (!x509.checkPrivateKey(material.privateKey)) throw invalid('the private key does not belong to the certificate');
+  const key = material.privateKey;
+  if ('remoteKeyId' in key) {
+    const url = ctx.config.signing.remoteSignerUrl;
+    if (!url) throw new AppError('http.validation_failed', { fields: [{ field: 'remoteKeyId', message: 'no remote signing service is configured (REMOTE_SIGNER_URL)' }] });
+    // Proof of possession: the service must sign a fresh challenge with the key matching the certificate.
+    const challenge = randomBytes(32);
+    const signature = await remoteSigningKey(url, key.remoteKeyId).sign(challenge);
+    if (!verifySignature('sha256', challenge, x509.publicKey, signature)) throw invalid('the remote key does not belong to the certificate');
+  } else if (!x509.checkPrivateKey(key)) {
+    throw invalid('the private key does not belong to the certificate');
+  }
   const now = new Date();
   const notBefore = new Date(x509.validFrom);
   const notAfter = new Date(x509.validTo);
@@ -157,7 +175,7 @@ export async function importCertificate(ctx: AppContext, audit: AuditContext, ac
     image = Buffer.from(request.imagePngBase64, 'base64');
     if (!(await detectImage(image))) throw new AppError('http.validation_failed', { fields: [{ field: 'imagePngBase64', message: 'a PNG image' }] });
   }
-  const pkcs8 = material.privateKey.export({ format: 'der', type: 'pkcs8' });
+  const pkcs8 = 'remoteKeyId' in key ? null : key.export({ format: 'der', type: 'pkcs8' });
   const row = await ctx.db.transaction().execute(async (trx) => {
     const inserted = await trx
       .insertInto('signing_certificates')
@@ -172,7 +190,9 @@ export async function importCertificate(ctx: AppContext, audit: AuditContext, ac
         not_after: notAfter,
         certificate_pem: material.certificatePem,
         chain_pem: material.chainPem.join('\n'),
-        encrypted_key: encryptPrivateKey(pkcs8, ctx.config.signing.keySecret),
+        key_provider: pkcs8 ? 'local' : 'remote',
+        encrypted_key: pkcs8 ? encryptPrivateKey(pkcs8, ctx.config.signing.keySecret) : null,
+        remote_key_id: 'remoteKeyId' in key ? key.remoteKeyId : null,
         image_png: image,
         is_demo: false,
       })

@@ -13,6 +13,8 @@ import * as pkijs from 'pkijs';
 import type { AppContext } from '../../core/context.ts';
 import { createCrl, createDemoCa, issueSigningCertificate, loadDemoCertificate, type DemoCa } from '../../core/signing/demo-ca.ts';
 import { certificateDer, toSigningKey, type CryptoKey } from '../../core/signing/der.ts';
+import type { ExternalSigningKey } from '../../core/signing/pades.ts';
+import { remoteSigningKey } from './documents.remote.ts';
 import { decryptPrivateKey, encryptPrivateKey, exportPkcs8 } from './documents.keys.ts';
 import { drawDemoSeal, drawDemoSignature } from './documents.images.ts';
 
@@ -20,7 +22,7 @@ export interface Signer {
   certificateId: string;
   commonName: string;
   certificateChain: string[];
-  privateKey: CryptoKey;
+  privateKey: CryptoKey | ExternalSigningKey;
   imagePng: Buffer | null;
 }
 
@@ -96,13 +98,15 @@ export async function findSigner(ctx: AppContext, holder: Holder, now: Date): Pr
   let query = ctx.db.selectFrom('signing_certificates').selectAll().where('kind', '=', holder.kind).where('revoked_at', 'is', null).where('not_before', '<=', now).where('not_after', '>', now);
   query = holder.kind === 'personal' ? query.where('user_id', '=', holder.userId ?? '') : query.where('agency_id', '=', holder.agencyId ?? '');
   const rows = await query.orderBy('created_at', 'desc').execute();
-  const usable = rows.find((row) => row.encrypted_key !== null && allowsDocumentSigning(row.certificate_pem));
+  const remoteUrl = ctx.config.signing.remoteSignerUrl;
+  const hasKey = (row: (typeof rows)[number]) => row.encrypted_key !== null || (row.remote_key_id !== null && remoteUrl !== null);
+  const usable = rows.find((row) => hasKey(row) && allowsDocumentSigning(row.certificate_pem));
   if (usable) {
     return {
       certificateId: usable.id,
       commonName: usable.common_name,
       certificateChain: [usable.certificate_pem, ...splitPem(usable.chain_pem)],
-      privateKey: await signingKeyOf(ctx, usable.encrypted_key as Buffer),
+      privateKey: usable.encrypted_key ? await signingKeyOf(ctx, usable.encrypted_key) : remoteSigningKey(remoteUrl ?? '', usable.remote_key_id ?? ''),
       imagePng: usable.image_png,
     };
   }
