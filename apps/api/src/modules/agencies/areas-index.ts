@@ -4,7 +4,9 @@
  */
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { MultiPolygon, Polygon } from 'geojson';
+import { hasRole, requireActor, type Actor } from '../../core/auth/actor.ts';
 import type { AppContext } from '../../core/context.ts';
+import { AppError } from '../../core/errors.ts';
 import { listAreas } from './agencies.repository.ts';
 
 export interface AreaHit {
@@ -89,4 +91,23 @@ export async function getAgencyDirectory(ctx: AppContext): Promise<{ byId: Map<s
 /** Forgets cached agency names (after a change to the tree). */
 export function invalidateAgencyDirectory(ctx: AppContext): void {
   nameCaches.delete(ctx);
+}
+
+/** Ids of an agency and of every agency below it. */
+export function agencyIdsUnder(directory: { byId: Map<string, AgencyName> }, path: string): string[] {
+  return [...directory.byId.values()].filter((entry) => entry.path === path || entry.path.startsWith(`${path}.`)).map((entry) => entry.id);
+}
+
+/**
+ * The agency a statistics request is about, with the ids of its subtree, after checking the period and that the
+ * caller works there (staff, IOC operators, auditors, admins over it); figures about an agency are not public.
+ */
+export async function getStatisticsScope(ctx: AppContext, actor: Actor | null, agencyCode: string, from: string, to: string) {
+  const caller = requireActor(actor);
+  if (from > to) throw new AppError('http.validation_failed', { fields: [{ field: 'query.from', message: 'must not be after to' }] });
+  const directory = await getAgencyDirectory(ctx);
+  const agency = directory.byCode.get(agencyCode);
+  if (!agency) throw new AppError('http.validation_failed', { fields: [{ field: 'query.agencyCode', message: 'unknown agency' }] });
+  if (!hasRole(caller, ['officer', 'unit_lead', 'desk_officer', 'ioc_operator', 'auditor', 'admin'], agency.path)) throw new AppError('auth.forbidden');
+  return { agency, agencyIds: agencyIdsUnder(directory, agency.path) };
 }

@@ -7,4 +7,4 @@ export { getAgencyByCode, createAgency, importAreas } from './agencies.service.t
 export { findAgencyById, findAgencyByCode, listAgencies } from './agencies.repository.ts';
 export type { AgencyRow } from './agencies.repository.ts';
 export { canSitUnder } from './workflow/agency-tree.ts';
-export { findAreaAt, getAgencyDirectory, type AgencyName, type AreaHit } from './areas-index.ts';
+export { agencyIdsUnder, findAreaAt, getAgencyDirectory, getStatisticsScope, type AgencyName, type AreaHit } from './areas-index.ts';

@@ -12,6 +12,7 @@ export {
   isWorkingDay,
   localDateTime,
   localIso,
+  localPeriod,
   type CalendarDay,
   type Deadline,
   type OfficeHours,

@@ -16,8 +16,8 @@ import { AppError } from '../../core/errors.ts';
 import { renderOfficialDocumentWithSlot, type OfficialDocumentInput } from '../../core/pdf/official-document.ts';
 import { signPdf } from '../../core/signing/pades.ts';
 import { verifyPdfSignatures, type PdfVerificationReport } from '../../core/signing/verify.ts';
-import { getAgencyDirectory } from '../agencies/index.ts';
-import { addDays, localIso } from '../calendar/index.ts';
+import { getAgencyDirectory, getStatisticsScope } from '../agencies/index.ts';
+import { localPeriod } from '../calendar/index.ts';
 import { drawCopyStamp } from './documents.images.ts';
 import { httpTimestamper } from './documents.timestamps.ts';
 import { demoCrl, findSigner, trustedRoots } from './documents.trust.ts';
@@ -290,20 +290,14 @@ export async function revokeDocument(ctx: AppContext, audit: AuditContext, actor
 
 /** The share of issued documents that are digitally signed, per agency subtree and period (target 100 %). */
 export async function getDocumentStatistics(ctx: AppContext, actor: Actor | null, agencyCode: string, from: string, to: string): Promise<DocumentStatistics> {
-  const caller = requireActor(actor);
-  if (from > to) throw new AppError('http.validation_failed', { fields: [{ field: 'query.from', message: 'must not be after to' }] });
-  const directory = await getAgencyDirectory(ctx);
-  const agency = directory.byCode.get(agencyCode);
-  if (!agency) throw new AppError('http.validation_failed', { fields: [{ field: 'query.agencyCode', message: 'unknown agency' }] });
-  if (!hasRole(caller, ['officer', 'unit_lead', 'desk_officer', 'ioc_operator', 'auditor', 'admin'], agency.path)) throw new AppError('auth.forbidden');
-  const ids = [...directory.byId.values()].filter((entry) => entry.path === agency.path || entry.path.startsWith(`${agency.path}.`)).map((entry) => entry.id);
-  const { timeZone } = ctx.config.officeHours;
+  const { agencyIds: ids } = await getStatisticsScope(ctx, actor, agencyCode, from, to);
+  const { start, end } = localPeriod(from, to, ctx.config.officeHours.timeZone);
   const row = await ctx.db
     .selectFrom('documents')
     .select((eb) => [eb.fn.countAll<number>().as('issued'), eb.fn.count<number>('id').filterWhere('signature_count', '>', 0).as('signed')])
     .where('agency_id', 'in', ids)
-    .where('issued_at', '>=', new Date(localIso(from, 0, timeZone)))
-    .where('issued_at', '<', new Date(localIso(addDays(to, 1), 0, timeZone)))
+    .where('issued_at', '>=', start)
+    .where('issued_at', '<', end)
     .executeTakeFirstOrThrow();
   const issued = Number(row.issued);
   const signed = Number(row.signed);

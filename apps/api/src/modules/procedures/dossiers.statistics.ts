@@ -13,11 +13,10 @@
  */
 import type { DossierStatistics } from '@onecity/contracts';
 import { sql } from 'kysely';
-import { hasRole, requireActor, type Actor } from '../../core/auth/actor.ts';
+import type { Actor } from '../../core/auth/actor.ts';
 import type { AppContext } from '../../core/context.ts';
-import { AppError } from '../../core/errors.ts';
-import { getAgencyDirectory } from '../agencies/index.ts';
-import { addDays, localIso } from '../calendar/index.ts';
+import { getStatisticsScope } from '../agencies/index.ts';
+import { localPeriod } from '../calendar/index.ts';
 
 const NEARLY_DUE_MS = 24 * 60 * 60 * 1000;
 
@@ -25,19 +24,10 @@ const ratio = (numerator: number, denominator: number) => (denominator === 0 ? n
 
 /** The statistics of one agency's subtree over [from, to] (local dates, inclusive). */
 export async function getDossierStatistics(ctx: AppContext, actor: Actor | null, agencyCode: string, from: string, to: string): Promise<DossierStatistics> {
-  const caller = requireActor(actor);
-  if (from > to) throw new AppError('http.validation_failed', { fields: [{ field: 'query.from', message: 'must not be after to' }] });
-  const directory = await getAgencyDirectory(ctx);
-  const agency = directory.byCode.get(agencyCode);
-  if (!agency) throw new AppError('http.validation_failed', { fields: [{ field: 'query.agencyCode', message: 'unknown agency' }] });
-  if (!hasRole(caller, ['officer', 'unit_lead', 'desk_officer', 'ioc_operator', 'auditor', 'admin'], agency.path)) throw new AppError('auth.forbidden');
-
-  const { timeZone } = ctx.config.officeHours;
-  const start = new Date(localIso(from, 0, timeZone));
-  const end = new Date(localIso(addDays(to, 1), 0, timeZone));
+  const { agency, agencyIds } = await getStatisticsScope(ctx, actor, agencyCode, from, to);
+  const { start, end } = localPeriod(from, to, ctx.config.officeHours.timeZone);
   const asOf = new Date(Math.min(Date.now(), end.getTime()));
   const nearly = new Date(asOf.getTime() + NEARLY_DUE_MS);
-  const agencyIds = [...directory.byId.values()].filter((entry) => entry.path === agency.path || entry.path.startsWith(`${agency.path}.`)).map((entry) => entry.id);
 
   const inPeriod = sql`d.received_on between ${from}::date and ${to}::date`;
   const counted = sql`d.status not in (1, 3)`;

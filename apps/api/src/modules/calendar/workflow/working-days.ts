@@ -115,3 +115,8 @@ export function computeDeadline(calendar: WorkingCalendar, submittedAt: Date, wo
   const dueDate = addWorkingDays(calendar, receivedOn, workingDays);
   return { receivedOn, dueDate, dueAt: localIso(dueDate, hours.endMinute, hours.timeZone) };
 }
+
+/** The instants a period of local dates [from, to] begins and ends (the end is exclusive: midnight after `to`). */
+export function localPeriod(from: string, to: string, timeZone: string): { start: Date; end: Date } {
+  return { start: new Date(localIso(from, 0, timeZone)), end: new Date(localIso(addDays(to, 1), 0, timeZone)) };
+}
