@@ -458,6 +458,32 @@ describe('late dossiers, second supplements, withdrawal, fees and paper dossiers
   });
 });
 
+describe('reusing papers from earlier dossiers', () => {
+  it('copies a file of an earlier dossier for a component marked reusable, never for others or for another citizen', async () => {
+    const reusable = { ...TEST_PROCEDURE, code: 'T.000003', nameVi: 'Cấp bản sao trích lục (thử nghiệm)', components: TEST_PROCEDURE.components.map((component) => ({ ...component, isReusable: true })) };
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/procedures', headers: as('admin'), payload: reusable })).statusCode).toBe(201);
+    const earlier = (await fileDossier()).json();
+    const earlierFile = earlier.files[0];
+    const listed = await t.app.inject({ method: 'GET', url: '/api/v1/dossiers/files/reusable', headers: as('citizen') });
+    expect(listed.json().items.map((item: { fileId: string }) => item.fileId)).toContain(earlierFile.id);
+    const components = [{ componentCode: 'birth_certificate', fileIds: [earlierFile.id] }];
+    const body = { procedureCode: 'T.000003', agencyCode: 'PHUXUAN', applicant: APPLICANT, formData: FORM, components, deliveryMethod: 'online' };
+
+    const notReusable = await t.app.inject({ method: 'POST', url: '/api/v1/dossiers', headers: as('citizen'), payload: { ...body, procedureCode: TEST_PROCEDURE.code } });
+    expect(notReusable.json().code).toBe('dossiers.file_unusable');
+    const byOther = await t.app.inject({ method: 'POST', url: '/api/v1/dossiers', headers: as('other'), payload: body });
+    expect(byOther.json().code).toBe('dossiers.file_unusable');
+
+    const reused = await t.app.inject({ method: 'POST', url: '/api/v1/dossiers', headers: as('citizen'), payload: body });
+    expect(reused.statusCode, reused.body).toBe(201);
+    const copy = reused.json().files[0];
+    expect(copy.id).not.toBe(earlierFile.id);
+    const hashes = await t.handle.db.selectFrom('dossier_files').select(['id', 'sha256', 'dossier_id']).where('id', 'in', [copy.id, earlierFile.id]).execute();
+    expect(new Set(hashes.map((row) => row.sha256)).size).toBe(1);
+    expect((await detail('citizen', earlier.code)).files.map((file: { id: string }) => file.id)).toContain(earlierFile.id);
+  });
+});
+
 describe('statistics', () => {
   it('match the dossiers behind them', async () => {
     const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);

@@ -85,8 +85,12 @@ export interface ComponentFiles {
   fileIds: string[];
 }
 
-/** Checks, before a transaction, that every file id is the uploader's, unattached, and given to a known component. */
-export async function checkFilesUsable(ctx: AppContext, uploaderId: string, components: ComponentFiles[], knownCodes: ReadonlySet<string>): Promise<void> {
+/**
+ * Checks, before a transaction, that every file id may be used for a known component: a file the filer uploaded and
+ * has not attached yet, or — for a component the procedure marks reusable — a file of one of the filer's earlier
+ * dossiers (identity papers and the like need not be uploaded again). Returns the ids that are reused.
+ */
+export async function checkFilesUsable(ctx: AppContext, uploaderId: string, components: ComponentFiles[], knownCodes: ReadonlySet<string>, reusableCodes: ReadonlySet<string> = new Set()): Promise<Set<string>> {
   const ids = components.flatMap((component) => component.fileIds);
   for (const [index, component] of components.entries()) {
     if (!knownCodes.has(component.componentCode)) {
@@ -94,32 +98,77 @@ export async function checkFilesUsable(ctx: AppContext, uploaderId: string, comp
     }
   }
   if (new Set(ids).size !== ids.length) throw new AppError('http.validation_failed', { fields: [{ field: 'components', message: 'a file is given twice' }] });
-  if (ids.length === 0) return;
-  const rows = await ctx.db.selectFrom('dossier_files').select(['id', 'dossier_id', 'uploaded_by', 'kind']).where('id', 'in', ids).execute();
-  for (const fileId of ids) {
-    const row = rows.find((candidate) => candidate.id === fileId);
-    if (!row || row.dossier_id !== null || row.uploaded_by !== uploaderId || row.kind !== 'component') {
-      throw new AppError('dossiers.file_unusable', { params: { fileId }, fields: [{ field: 'components', message: fileId }] });
+  const reused = new Set<string>();
+  if (ids.length === 0) return reused;
+  const rows = await ctx.db
+    .selectFrom('dossier_files as f')
+    .leftJoin('dossiers as d', 'd.id', 'f.dossier_id')
+    .select(['f.id', 'f.dossier_id', 'f.uploaded_by', 'f.kind', 'f.is_superseded', 'd.owner_user_id'])
+    .where('f.id', 'in', ids)
+    .execute();
+  for (const component of components) {
+    for (const fileId of component.fileIds) {
+      const row = rows.find((candidate) => candidate.id === fileId);
+      const isFresh = row !== undefined && row.dossier_id === null && row.uploaded_by === uploaderId && row.kind === 'component';
+      const isReusable = row !== undefined && row.dossier_id !== null && row.owner_user_id === uploaderId && row.kind === 'component' && !row.is_superseded && reusableCodes.has(component.componentCode);
+      if (isReusable) reused.add(fileId);
+      else if (!isFresh) throw new AppError('dossiers.file_unusable', { params: { fileId }, fields: [{ field: 'components', message: fileId }] });
+    }
+  }
+  return reused;
+}
+
+/** Attaches checked files to a dossier inside the caller's transaction (re-checked under lock against a race); reused files are copied. */
+export async function attachFiles(trx: Transaction<DB>, uploaderId: string, dossierId: string, components: ComponentFiles[], reused: ReadonlySet<string> = new Set()): Promise<void> {
+  for (const component of components) {
+    const fresh = component.fileIds.filter((id) => !reused.has(id));
+    const copies = component.fileIds.filter((id) => reused.has(id));
+    if (fresh.length > 0) {
+      const attached = await trx
+        .updateTable('dossier_files')
+        .set({ dossier_id: dossierId, component_code: component.componentCode })
+        .where('id', 'in', fresh)
+        .where('dossier_id', 'is', null)
+        .where('uploaded_by', '=', uploaderId)
+        .returning('id')
+        .execute();
+      if (attached.length !== fresh.length) {
+        const missing = fresh.find((id) => !attached.some((row) => row.id === id));
+        throw new AppError('dossiers.file_unusable', { params: { fileId: missing ?? '' }, fields: [{ field: 'components', message: missing ?? '' }] });
+      }
+    }
+    for (const fileId of copies) {
+      // The earlier dossier keeps its file; this dossier gets its own copy of the same bytes.
+      await trx
+        .insertInto('dossier_files')
+        .columns(['dossier_id', 'uploaded_by', 'component_code', 'kind', 'file_name', 'content_type', 'byte_size', 'sha256', 'content'])
+        .expression((eb) =>
+          eb
+            .selectFrom('dossier_files')
+            .select([eb.val(dossierId).as('dossier_id'), 'uploaded_by', eb.val(component.componentCode).as('component_code'), 'kind', 'file_name', 'content_type', 'byte_size', 'sha256', 'content'])
+            .where('id', '=', fileId),
+        )
+        .execute();
     }
   }
 }
 
-/** Attaches checked files to a dossier inside the caller's transaction (re-checked under lock against a race). */
-export async function attachFiles(trx: Transaction<DB>, uploaderId: string, dossierId: string, components: ComponentFiles[]): Promise<void> {
-  for (const component of components) {
-    const attached = await trx
-      .updateTable('dossier_files')
-      .set({ dossier_id: dossierId, component_code: component.componentCode })
-      .where('id', 'in', component.fileIds)
-      .where('dossier_id', 'is', null)
-      .where('uploaded_by', '=', uploaderId)
-      .returning('id')
-      .execute();
-    if (attached.length !== component.fileIds.length) {
-      const missing = component.fileIds.find((id) => !attached.some((row) => row.id === id));
-      throw new AppError('dossiers.file_unusable', { params: { fileId: missing ?? '' }, fields: [{ field: 'components', message: missing ?? '' }] });
-    }
-  }
+/** The component files of a citizen's earlier dossiers, newest first, to reuse for components marked reusable. */
+export async function listReusableFiles(ctx: AppContext, actor: Actor | null) {
+  const caller = requireActor(actor);
+  const rows = await ctx.db
+    .selectFrom('dossier_files as f')
+    .innerJoin('dossiers as d', 'd.id', 'f.dossier_id')
+    .select(['f.id', 'f.component_code', 'f.file_name', 'f.content_type', 'f.byte_size', 'f.created_at', 'd.code'])
+    .where('d.owner_user_id', '=', caller.userId)
+    .where('f.kind', '=', 'component')
+    .where('f.is_superseded', '=', false)
+    .orderBy('f.created_at', 'desc')
+    .limit(100)
+    .execute();
+  return {
+    items: rows.map((row) => ({ fileId: row.id, componentCode: row.component_code, fileName: row.file_name, contentType: row.content_type, byteSize: row.byte_size, dossierCode: row.code, createdAt: row.created_at.toISOString() })),
+  };
 }
 
 /** Stores a file the platform generated (result, apology letter) on a dossier, inside the caller's transaction. */

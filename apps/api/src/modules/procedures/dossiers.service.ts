@@ -197,7 +197,8 @@ export async function submitDossier(ctx: AppContext, audit: AuditContext, actor:
   const formError = formProblems(snapshot.formSchema, request.formData, 'formData');
   if (formError) throw formError;
   const knownCodes = new Set(snapshot.components.map((component) => component.code));
-  await checkFilesUsable(ctx, filer.userId, request.components, knownCodes);
+  const reusableCodes = new Set(snapshot.components.filter((component) => component.isReusable).map((component) => component.code));
+  const reused = await checkFilesUsable(ctx, filer.userId, request.components, knownCodes, reusableCodes);
   const given = new Set(request.components.filter((component) => component.fileIds.length > 0).map((component) => component.componentCode));
   const missing = snapshot.components.filter((component) => component.isRequired && !given.has(component.code));
   if (missing.length > 0) {
@@ -266,7 +267,7 @@ export async function submitDossier(ctx: AppContext, audit: AuditContext, actor:
         })),
       )
       .execute();
-    await attachFiles(trx, filer.userId, dossier.id, request.components);
+    await attachFiles(trx, filer.userId, dossier.id, request.components, reused);
     await recordEvent(trx, dossier.id, { actorId: filer.userId, agencyId: receivedAtDesk ? desk.id : null, action: receivedAtDesk ? 'receive' : 'submit', status, data: { channel } });
     await recordAudit(trx, audit, {
       action: receivedAtDesk ? 'dossier.receive' : 'dossier.submit',
@@ -381,7 +382,8 @@ async function prepareAction(ctx: AppContext, audit: AuditContext, actor: Actor,
     }
     case 'complete_supplement': {
       const known = new Set(snapshot.components.map((component) => component.code));
-      await checkFilesUsable(ctx, actor.userId, action.components, known);
+      const reusable = new Set(snapshot.components.filter((component) => component.isReusable).map((component) => component.code));
+      const reused = await checkFilesUsable(ctx, actor.userId, action.components, known, reusable);
       if (action.formData) {
         const formError = formProblems(snapshot.formSchema, action.formData, 'formData');
         if (formError) throw formError;
@@ -407,7 +409,7 @@ async function prepareAction(ctx: AppContext, audit: AuditContext, actor: Actor,
           if (replaced.length > 0) {
             await trx.updateTable('dossier_files').set({ is_superseded: true }).where('dossier_id', '=', dossierId).where('kind', '=', 'component').where('component_code', 'in', replaced).execute();
           }
-          await attachFiles(trx, actor.userId, dossierId, action.components);
+          await attachFiles(trx, actor.userId, dossierId, action.components, reused);
           await trx
             .updateTable('dossier_supplements')
             .set({ completed_at: now, new_appointment_date: appointment.dueDate })

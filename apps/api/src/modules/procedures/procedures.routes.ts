@@ -20,7 +20,7 @@ import { AppError } from '../../core/errors.ts';
 import type { App } from '../../core/http/types.ts';
 import * as catalogue from './procedures.catalogue.ts';
 import * as dossiers from './dossiers.service.ts';
-import { MAX_DOSSIER_FILE_BYTES, uploadDossierFile } from './dossiers.files.ts';
+import { listReusableFiles, MAX_DOSSIER_FILE_BYTES, uploadDossierFile } from './dossiers.files.ts';
 import { getDossierStatistics, statisticsCsv } from './dossiers.statistics.ts';
 
 const CodeParams = Type.Object({ code: ProcedureCode }, { additionalProperties: false });
@@ -123,6 +123,25 @@ export async function proceduresRoutes(app: App): Promise<void> {
       const name = request.headers['x-file-name'];
       return reply.code(201).send(await uploadDossierFile(ctx, auditContextOf(request), request.actor, body, typeof name === 'string' ? name : undefined));
     },
+  );
+
+  app.get(
+    '/api/v1/dossiers/files/reusable',
+    {
+      schema: {
+        tags,
+        summary: "The component files of the caller's earlier dossiers, to reuse for components the procedure marks reusable",
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({ fileId: Type.String(), componentCode: Type.Union([Type.String(), Type.Null()]), fileName: Type.String(), contentType: Type.String(), byteSize: Type.Integer(), dossierCode: Type.String(), createdAt: Type.String({ format: 'date-time' }) }),
+            ),
+          }),
+          401: Problem,
+        },
+      },
+    },
+    async (request) => listReusableFiles(ctx, request.actor),
   );
 
   app.get(

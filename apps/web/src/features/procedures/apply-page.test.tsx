@@ -93,6 +93,32 @@ describe('apply page', () => {
     expect(screen.getByText(/^Đã nộp hồ sơ thành công/).textContent).toBe(`Đã nộp hồ sơ thành công. Mã hồ sơ: ${DOSSIER_CODE}. Ngày hẹn trả kết quả: ${formatDate('2026-12-02', 'vi')}.`);
   });
 
+  it('reuses a paper of an earlier dossier for a component marked reusable', async () => {
+    const reusableProcedure = {
+      ...BIRTH_REGISTRATION,
+      components: BIRTH_REGISTRATION.components.map((component) => (component.code === 'giay_chung_sinh' ? { ...component, isReusable: true } : component)),
+    };
+    const earlier = { fileId: fileId(99), componentCode: 'giay_chung_sinh', fileName: 'chung-sinh-cu.pdf', contentType: 'application/pdf', byteSize: 2048, dossierCode: 'PHUXUAN-261101-0007', createdAt: '2026-11-01T02:00:00Z' };
+    const calls = routes(citizen, { 'GET /procedures/1.001193': { body: reusableProcedure }, 'GET /dossiers/files/reusable': { body: { items: [earlier] } } });
+    renderApp({ path: '/services/1.001193/apply' });
+    fireEvent.change(await screen.findByLabelText('Phường, xã nơi nộp hồ sơ *'), { target: { value: 'PHUXUAN' } });
+    fireEvent.change(screen.getByLabelText('Số định danh cá nhân (CCCD) *'), { target: { value: '046190000123' } });
+    fireEvent.change(screen.getByLabelText('Địa chỉ liên hệ *'), { target: { value: '12 Lê Lợi, Phú Xuân, Huế' } });
+    fireEvent.change(screen.getByLabelText('Họ và tên người được khai sinh *'), { target: { value: 'Trần Minh An' } });
+    fireEvent.change(screen.getByLabelText('Ngày sinh *'), { target: { value: '2026-11-20' } });
+    fireEvent.change(screen.getByLabelText('Giới tính *'), { target: { value: 'male' } });
+    await upload('Tờ khai đăng ký khai sinh', pdf('tờ khai.pdf'));
+    // Only the reusable component offers the earlier papers.
+    const pickers = await screen.findAllByLabelText('Hoặc dùng lại giấy tờ đã nộp trong hồ sơ trước');
+    expect(pickers).toHaveLength(1);
+    fireEvent.change(pickers[0] as HTMLElement, { target: { value: earlier.fileId } });
+    const chosen = await screen.findByRole('list', { name: 'Tệp đã chọn cho “Giấy chứng sinh”' });
+    expect(within(chosen).getByText('chung-sinh-cu.pdf')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Nộp hồ sơ' }));
+    await waitFor(() => expect(posted(calls)).toHaveLength(1));
+    expect(posted(calls)[0]?.body).toMatchObject({ components: [{ componentCode: 'to_khai', fileIds: [fileId(1)] }, { componentCode: 'giay_chung_sinh', fileIds: [earlier.fileId] }] });
+  });
+
   it('checks the form on the device first and sends nothing while something is missing', async () => {
     const calls = routes();
     renderApp({ path: '/services/1.001193/apply' });

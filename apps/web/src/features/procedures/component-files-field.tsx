@@ -6,6 +6,9 @@ import { MAX_FILES_PER_COMPONENT, type ComponentUploadState } from './component-
 import { withRequiredMark } from './procedure-format.ts';
 import { ACCEPT_ATTRIBUTE, MAX_FILE_BYTES, formatFileSize } from './dossier-files.ts';
 
+/** A component file of one of the citizen's earlier dossiers (GET /api/v1/dossiers/files/reusable). */
+export type ReusableFile = { fileId: string; componentCode: string | null; fileName: string; contentType: string; byteSize: number; dossierCode: string; createdAt: string };
+
 /**
  * One dossier component: its name (marked when required), a hint, a file input (PDF, JPEG or PNG up to 10 MB)
  * and the chosen files with name, size, upload state, retry and remove. The caller uploads as soon as files are chosen.
@@ -20,6 +23,8 @@ export function ComponentFilesField({
   onAdd,
   onRemove,
   onRetry,
+  reusable,
+  onReuse,
 }: {
   name: string;
   isRequired: boolean;
@@ -31,6 +36,9 @@ export function ComponentFilesField({
   onAdd: (files: File[]) => void;
   onRemove: (localId: string) => void;
   onRetry: (localId: string) => void;
+  /** Files of the citizen's earlier dossiers this component may reuse (only for components marked reusable). */
+  reusable?: readonly ReusableFile[] | undefined;
+  onReuse?: ((file: ReusableFile) => void) | undefined;
 }) {
   const { t, i18n } = useTranslation();
   const locale = currentLocale(i18n);
@@ -74,6 +82,26 @@ export function ComponentFilesField({
           <span className="visually-hidden"> – {name}</span>
         </label>
       </div>
+      {reusable && reusable.length > 0 && onReuse && !isFull && (
+        <label className="field">
+          <span className="field__label">{t('procedures.files.reuse')}</span>
+          <select
+            className="field__input"
+            value=""
+            onChange={(event) => {
+              const chosen = reusable.find((file) => file.fileId === event.currentTarget.value);
+              if (chosen) onReuse(chosen);
+            }}
+          >
+            <option value="">{t('procedures.files.reusePick')}</option>
+            {reusable.map((file) => (
+              <option key={file.fileId} value={file.fileId}>
+                {t('procedures.files.reuseOption', { name: file.fileName, code: file.dossierCode })}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       {message && (
         <p className="field__error" id={errorId}>
           {message}

@@ -74,6 +74,13 @@ export function useComponentUploads(upload: (file: File) => Promise<{ fileId: st
     [send, update],
   );
 
+  /** Adds a file of an earlier dossier (already on the server) to a component marked reusable. */
+  const reuse = useCallback(
+    (code: string, file: { fileId: string; fileName: string; byteSize: number }) =>
+      update(code, (state) => (state.entries.some((entry) => entry.fileId === file.fileId) ? state : { entries: [...state.entries, { localId: newLocalId(), name: file.fileName, size: file.byteSize, status: 'uploaded', fileId: file.fileId }] })),
+    [update],
+  );
+
   const remove = useCallback((code: string, localId: string) => update(code, (state) => ({ entries: state.entries.filter((entry) => entry.localId !== localId) })), [update]);
 
   const retry = useCallback(
@@ -107,7 +114,7 @@ export function useComponentUploads(upload: (file: File) => Promise<{ fileId: st
     [byComponent],
   );
 
-  return { stateOf, uploadedCount, locateFile, add, remove, retry, ...summary };
+  return { stateOf, uploadedCount, locateFile, add, reuse, remove, retry, ...summary };
 }
 
 export type ComponentUploads = ReturnType<typeof useComponentUploads>;

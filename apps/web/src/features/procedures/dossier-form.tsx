@@ -1,15 +1,15 @@
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DossierDetail, Procedure, SubmitDossierRequest, User } from '@onecity/contracts';
 import type { TFunction } from 'i18next';
-import { ApiError } from '../../app/api.ts';
+import { ApiError, api } from '../../app/api.ts';
 import { currentLocale } from '../../app/i18n/index.ts';
 import { useCurrentUser } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { hasErrors, useFocusFirstInvalid } from '../../components/forms.ts';
 import { TextField } from '../../components/text-field.tsx';
 import { useFormSubmit } from '../../components/use-form-submit.ts';
-import { ComponentFilesField } from './component-files-field.tsx';
+import { ComponentFilesField, type ReusableFile } from './component-files-field.tsx';
 import { useComponentUploads, type ComponentUploads } from './component-uploads.ts';
 import { placeDossierErrors, refineDossierProblem } from './dossier-errors.ts';
 import { formatFee, formatProcessingTime, nameIn, safeTemplateUrl, withRequiredMark } from './procedure-format.ts';
@@ -97,6 +97,20 @@ export function DossierForm({
   const schemaForm = useSchemaForm(procedure.formSchema);
   const uploads = useComponentUploads();
   const request = useFormSubmit([] as const);
+  // Papers of the citizen's earlier dossiers, for components the procedure marks reusable (not for a desk's paper intake).
+  const [reusableFiles, setReusableFiles] = useState<readonly ReusableFile[]>([]);
+  const hasReusable = channel === 'online' && procedure.components.some((component) => component.isReusable);
+  useEffect(() => {
+    if (!hasReusable) return;
+    let isCurrent = true;
+    api
+      .get<{ items: ReusableFile[] }>('/dossiers/files/reusable')
+      .then((result) => isCurrent && setReusableFiles(result.items))
+      .catch(() => undefined);
+    return () => {
+      isCurrent = false;
+    };
+  }, [hasReusable]);
 
   const [clientErrors, setClientErrors] = useState<{ ward?: string; applicant: Partial<Record<ApplicantField, string>>; components: Record<string, string | undefined> }>({ applicant: {}, components: {} });
   const [serverErrors, setServerErrors] = useState(() => placeDossierErrors(undefined));
@@ -274,6 +288,8 @@ export function DossierForm({
                 onAdd={(files) => uploads.add(component.code, files)}
                 onRemove={(localId) => uploads.remove(component.code, localId)}
                 onRetry={(localId) => uploads.retry(component.code, localId)}
+                reusable={component.isReusable ? [...reusableFiles].sort((a, b) => Number(b.componentCode === component.code) - Number(a.componentCode === component.code)) : undefined}
+                onReuse={(file) => uploads.reuse(component.code, file)}
               />
             );
           })}

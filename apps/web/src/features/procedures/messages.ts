@@ -102,6 +102,9 @@ export const proceduresVi = {
     uploaded: 'Đã tải lên',
     retry: 'Thử tải lại {{name}}',
     remove: 'Xóa {{name}}',
+    reuse: 'Hoặc dùng lại giấy tờ đã nộp trong hồ sơ trước',
+    reusePick: '— Chọn giấy tờ đã nộp —',
+    reuseOption: '{{name}} (hồ sơ {{code}})',
     rejected: {
       type: 'Chỉ nhận tệp PDF, JPEG hoặc PNG (tối đa {{max}} tệp, mỗi tệp tối đa {{size}}).',
       size: 'Có tệp lớn hơn {{size}} nên chưa được thêm (tối đa {{max}} tệp).',
@@ -452,6 +455,9 @@ export const proceduresEn: typeof proceduresVi = {
     uploaded: 'Uploaded',
     retry: 'Upload {{name}} again',
     remove: 'Remove {{name}}',
+    reuse: 'Or reuse a paper from an earlier dossier',
+    reusePick: '— Choose a paper you filed before —',
+    reuseOption: '{{name}} (dossier {{code}})',
     rejected: {
       type: 'Only PDF, JPEG or PNG files are accepted (up to {{max}} files, {{size}} each).',
       size: 'A file larger than {{size}} was not added (up to {{max}} files).',
