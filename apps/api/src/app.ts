@@ -35,6 +35,8 @@ import { findUserContacts, identityRoutes, resolveSessionToken } from './modules
 import { emailPendingNotices, notificationsRoutes } from './modules/notifications/index.ts';
 import { documentsRoutes } from './modules/documents/index.ts';
 import { open311Routes } from './modules/open311/index.ts';
+import { AGGREGATE_OPERATIONS, applyNewEvents, operationsRoutes } from './modules/operations/index.ts';
+import { paymentsRoutes, RECONCILE_CRON, RECONCILE_PAYMENTS, reconcileYesterday, SWEEP_PAYMENTS, sweepPayments } from './modules/payments/index.ts';
 import { proceduresRoutes } from './modules/procedures/index.ts';
 import { reportsRoutes, sweepReports } from './modules/reports/index.ts';
 import { seedDemoCity } from './seed/demo-city.ts';
@@ -126,6 +128,13 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
         if (result.escalated + result.closed > 0) app.log.info(result, 'reports swept');
       });
       await jobs.schedule(SWEEP_REPORTS, '*/5 * * * *');
+      // Operations: the daily aggregates follow the reports' and dossiers' timelines, every minute.
+      await jobs.createQueue(AGGREGATE_OPERATIONS);
+      await jobs.work(AGGREGATE_OPERATIONS, async () => {
+        const applied = await applyNewEvents(ctx);
+        if (applied.reports + applied.dossiers > 0) app.log.info(applied, 'operations aggregates updated');
+      });
+      await jobs.schedule(AGGREGATE_OPERATIONS, '* * * * *');
       if (config.notifyByEmail) {
         await jobs.createQueue(EMAIL_NOTICES);
         await jobs.work(EMAIL_NOTICES, async () => {
@@ -134,6 +143,19 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
         });
         await jobs.schedule(EMAIL_NOTICES, '* * * * *');
       }
+      // Payments: expiries, settled dossiers and missing receipts every five minutes; the nightly reconciliation of
+      // the day before at 00:30 in the city's time zone.
+      await jobs.createQueue(SWEEP_PAYMENTS);
+      await jobs.work(SWEEP_PAYMENTS, async () => {
+        const result = await sweepPayments(ctx);
+        if (result.expired + result.cancelled + result.receipts > 0) app.log.info(result, 'payments swept');
+      });
+      await jobs.schedule(SWEEP_PAYMENTS, '*/5 * * * *');
+      await jobs.createQueue(RECONCILE_PAYMENTS);
+      await jobs.work(RECONCILE_PAYMENTS, async () => {
+        app.log.info(await reconcileYesterday(ctx), 'payments reconciled');
+      });
+      await jobs.schedule(RECONCILE_PAYMENTS, RECONCILE_CRON, null, { tz: config.officeHours.timeZone });
     }
   } catch (error) {
     await jobs?.stop({ graceful: false }).catch(() => undefined);
@@ -221,7 +243,9 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   await app.register(open311Routes);
   await app.register(proceduresRoutes);
   await app.register(documentsRoutes);
+  await app.register(paymentsRoutes);
   await app.register(notificationsRoutes);
+  await app.register(operationsRoutes);
   await app.register(auditRoutes);
   if (config.messages.sender === 'dev' && config.nodeEnv !== 'production') await app.register(devOutboxRoutes);
 

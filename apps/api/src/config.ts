@@ -7,6 +7,7 @@ import path from 'node:path';
 
 export type NodeEnv = 'development' | 'production' | 'test';
 export type MessageSenderKind = 'dev' | 'smtp';
+export type PaymentProviderKind = 'vietqr' | 'vnpay';
 
 export interface Config {
   nodeEnv: NodeEnv;
@@ -37,6 +38,24 @@ export interface Config {
   open311: { jurisdictionId: string; contact: string };
   /** Signed documents: the secret that encrypts signing keys at rest, and a PEM bundle of trusted roots. */
   signing: { keySecret: string; trustedRootsFile: string | null; tsaUrl: string | null; remoteSignerUrl: string | null };
+  /** Cashless payment of fees: the providers offered, and whether the built-in simulator stands in for them. */
+  payments: PaymentsConfig;
+}
+
+export interface PaymentsConfig {
+  /** Providers offered to citizens; empty when online payment is off. */
+  providers: PaymentProviderKind[];
+  /** The built-in simulator plays the bank feed and the gateway (development and demos only, never production). */
+  isSandbox: boolean;
+  intentTtlMinutes: number;
+  /** The first letters of every payment reference (the code citizens' transfers carry), e.g. HUE. */
+  referencePrefix: string;
+  /** How old a signed webhook may be (replay protection). */
+  webhookToleranceSeconds: number;
+  /** VietQR transfers to the collection account, confirmed by the bank's balance-change feed (signed webhook). */
+  vietqr: { bankBin: string; accountNumber: string; accountName: string; feedSecret: string } | null;
+  /** A VNPay-compatible card and wallet gateway (version 2.1.0), confirmed by its IPN. */
+  vnpay: { tmnCode: string; hashSecret: string; paymentUrl: string } | null;
 }
 
 export class ConfigError extends Error {
@@ -144,6 +163,38 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const remoteSignerUrl = read('REMOTE_SIGNER_URL') ?? null;
   if (remoteSignerUrl && !/^https?:\/\/\S+$/.test(remoteSignerUrl)) problems.push(`REMOTE_SIGNER_URL must be an http(s) URL (got "${remoteSignerUrl}")`);
 
+  // Payments: "sandbox" turns on both providers against the built-in simulator with published secrets.
+  const paymentNames = (read('PAYMENT_PROVIDERS') ?? (isProduction ? '' : 'sandbox')).split(',').map((name) => name.trim().toLowerCase()).filter(Boolean);
+  for (const name of paymentNames) if (!['sandbox', 'vietqr', 'vnpay'].includes(name)) problems.push(`PAYMENT_PROVIDERS must list sandbox, vietqr or vnpay (got "${name}")`);
+  const isPaymentSandbox = paymentNames.includes('sandbox');
+  if (isPaymentSandbox && isProduction) problems.push('PAYMENT_PROVIDERS=sandbox is for development and demos only: its secrets are published and its simulator confirms payments nobody made');
+  if (isPaymentSandbox && paymentNames.length > 1) problems.push('PAYMENT_PROVIDERS=sandbox cannot be combined with real providers');
+  const paymentProviders: PaymentProviderKind[] = isPaymentSandbox ? ['vietqr', 'vnpay'] : (paymentNames.filter((name) => name === 'vietqr' || name === 'vnpay') as PaymentProviderKind[]);
+  const referencePrefix = read('PAYMENT_REFERENCE_PREFIX') ?? 'OC';
+  if (!/^[A-Z]{2,4}$/.test(referencePrefix)) problems.push(`PAYMENT_REFERENCE_PREFIX must be 2 to 4 capital letters A-Z (got "${referencePrefix}")`);
+  let vietqr: PaymentsConfig['vietqr'] = null;
+  if (paymentProviders.includes('vietqr')) {
+    const bankBin = read('PAYMENT_VIETQR_BANK_BIN') ?? (isPaymentSandbox ? '970415' : '');
+    const accountNumber = read('PAYMENT_VIETQR_ACCOUNT_NUMBER') ?? (isPaymentSandbox ? '113366668888' : '');
+    const accountName = read('PAYMENT_VIETQR_ACCOUNT_NAME') ?? (isPaymentSandbox ? 'KHO BAC NHA NUOC (DEMO)' : '');
+    const feedSecret = read('PAYMENT_BANK_FEED_SECRET') ?? (isPaymentSandbox ? 'onecity-sandbox-bank-feed-secret-not-for-production' : '');
+    if (!/^\d{6}$/.test(bankBin)) problems.push('PAYMENT_VIETQR_BANK_BIN must be the 6-digit NAPAS BIN of the collecting bank');
+    if (!/^[0-9A-Za-z]{6,19}$/.test(accountNumber)) problems.push('PAYMENT_VIETQR_ACCOUNT_NUMBER must be 6 to 19 letters or digits');
+    if (!/^[\x20-\x7e]{2,50}$/.test(accountName)) problems.push('PAYMENT_VIETQR_ACCOUNT_NAME must be 2 to 50 ASCII characters (as the bank spells it, without diacritics)');
+    if (feedSecret.length < 32) problems.push('PAYMENT_BANK_FEED_SECRET must be at least 32 characters (it signs the bank feed webhook)');
+    vietqr = { bankBin, accountNumber, accountName, feedSecret };
+  }
+  let vnpay: PaymentsConfig['vnpay'] = null;
+  if (paymentProviders.includes('vnpay')) {
+    const tmnCode = read('PAYMENT_VNPAY_TMN_CODE') ?? (isPaymentSandbox ? 'ONECITY1' : '');
+    const hashSecret = read('PAYMENT_VNPAY_HASH_SECRET') ?? (isPaymentSandbox ? 'ONECITYSANDBOXVNPAYSECRETNOTREAL' : '');
+    const paymentUrl = read('PAYMENT_VNPAY_URL') ?? (isPaymentSandbox ? `${publicUrl}/api/v1/payments/sandbox/vnpay/pay` : '');
+    if (!/^[0-9A-Za-z]{8}$/.test(tmnCode)) problems.push('PAYMENT_VNPAY_TMN_CODE must be the 8-character terminal code VNPay issued');
+    if (hashSecret.length < 32) problems.push('PAYMENT_VNPAY_HASH_SECRET must be the (at least 32-character) hash secret VNPay issued');
+    if (!/^https?:\/\/\S+$/.test(paymentUrl) || (isProduction && !paymentUrl.startsWith('https://'))) problems.push('PAYMENT_VNPAY_URL must be the gateway address (https in production)');
+    vnpay = { tmnCode, hashSecret, paymentUrl };
+  }
+
   const logLevel = read('LOG_LEVEL') ?? (nodeEnv === 'test' ? 'silent' : 'info');
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
 
@@ -184,6 +235,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     notifyByEmail: boolean('NOTIFY_BY_EMAIL', false),
     open311: { jurisdictionId, contact: open311Contact },
     signing: { keySecret: signingKeySecret, trustedRootsFile, tsaUrl, remoteSignerUrl },
+    payments: {
+      providers: paymentProviders,
+      isSandbox: isPaymentSandbox,
+      intentTtlMinutes: integer('PAYMENT_INTENT_TTL_MINUTES', 24 * 60, 15, 30 * 24 * 60),
+      referencePrefix,
+      webhookToleranceSeconds: 300,
+      vietqr,
+      vnpay,
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -6,3 +6,5 @@ export * from './reports.ts';
 export * from './open311.ts';
 export * from './procedures.ts';
 export * from './documents.ts';
+export * from './payments.ts';
+export * from './operations.ts';

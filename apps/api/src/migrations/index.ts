@@ -12,6 +12,8 @@ import * as createNotifications from './20261129140000_create-notifications.ts';
 import * as addNotificationEmail from './20261129150000_add-notification-email.ts';
 import * as createDossierTables from './20261129160000_create-dossier-tables.ts';
 import * as createDocumentTables from './20261129170000_create-document-tables.ts';
+import * as createPaymentTables from './20261129180000_create-payment-tables.ts';
+import * as createOperationsTables from './20261129200000_create-operations-tables.ts';
 import * as addRemoteSigningKeys from './20261129210000_add-remote-signing-keys.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -24,5 +26,7 @@ export const migrations: Record<string, Migration> = {
   '20261129150000_add-notification-email': addNotificationEmail,
   '20261129160000_create-dossier-tables': createDossierTables,
   '20261129170000_create-document-tables': createDocumentTables,
+  '20261129180000_create-payment-tables': createPaymentTables,
+  '20261129200000_create-operations-tables': createOperationsTables,
   '20261129210000_add-remote-signing-keys': addRemoteSigningKeys,
 };

@@ -11,6 +11,7 @@ import { ensureDemoOpen311Client } from '../modules/open311/index.ts';
 import { ensureProcedures } from '../modules/procedures/index.ts';
 import { ensureCategoriesAndRules } from '../modules/reports/index.ts';
 import { seedDemoDossiers } from './demo-dossiers.ts';
+import { seedDemoPayments } from '../modules/payments/index.ts';
 import { PROCEDURE_CATALOGUE } from './procedure-catalogue.ts';
 import { DEMO_CATEGORIES, DEMO_ROUTING_RULES } from './report-categories.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, HUE_AGENCIES, HUE_AREAS, wardUnits, type SeedAgency, type SeedArea } from './hue-data.ts';
@@ -151,5 +152,7 @@ export async function seedDemoCity(ctx: AppContext, onProgress: SeedProgress = (
   onProgress('procedures', created.procedures, created.procedures);
   created.dossiers = await seedDemoDossiers(ctx);
   onProgress('dossiers', created.dossiers, created.dossiers);
-  return created;
+  const payments = await seedDemoPayments(ctx);
+  onProgress('payment intents', payments, payments);
+  return { ...created, payments };
 }

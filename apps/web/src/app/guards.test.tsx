@@ -46,7 +46,7 @@ describe('role guards', () => {
     expect(calls.some((call) => call.path.startsWith('/admin/users'))).toBe(false);
   });
 
-  it('opens the operations centre for an IOC operator, with honest empty KPIs and the ward list', async () => {
+  it('opens the operations centre for an IOC operator', async () => {
     mockApi({
       'GET /me': meRoute(makeUser(['ioc_operator'])),
       'GET /areas': {
@@ -61,9 +61,8 @@ describe('role guards', () => {
     });
     renderApp({ path: '/ioc' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Trung tâm điều hành' })).toBeTruthy();
-    expect(screen.getAllByText('Chưa có dữ liệu').length).toBeGreaterThan(0);
-    expect(await screen.findByText('Phường Thuận Hóa')).toBeTruthy();
-    expect(screen.getByText('Xã Phú Vang')).toBeTruthy();
+    // The page itself (live figures, Decision 766, scorecards) is tested in features/ioc.
+    expect(screen.getByRole('button', { name: 'Chế độ màn hình lớn' })).toBeTruthy();
   });
 });
 

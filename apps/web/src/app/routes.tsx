@@ -17,6 +17,7 @@ import { MyDocumentsPage } from '../features/documents/my-documents-page.tsx';
 import { VerifyUploadPage } from '../features/documents/verify-upload-page.tsx';
 import { VerifyPage } from '../features/identity/verify-page.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
+import { StatisticsPage } from '../features/statistics/statistics-page.tsx';
 import { IocPage } from '../features/ioc/ioc-page.tsx';
 import { ForgotPasswordPage } from '../features/identity/forgot-password-page.tsx';
 import { LoginPage } from '../features/identity/login-page.tsx';
@@ -28,6 +29,7 @@ import { DESK_ROLES, DeskNewDossierPage } from '../features/procedures/desk-new-
 import { DossierPage as CitizenDossierPage } from '../features/procedures/dossier-page.tsx';
 import { LookupPage } from '../features/procedures/lookup-page.tsx';
 import { MyDossiersPage } from '../features/procedures/my-dossiers-page.tsx';
+import { PAYMENT_CONSOLE_ROLES, PaymentsSection } from '../features/payments/payments-section.tsx';
 import { ProcedurePage } from '../features/procedures/procedure-page.tsx';
 import { MyReportsPage } from '../features/reports/my-reports-page.tsx';
 import { ReportQueueSection } from '../features/reports/queue/queue-section.tsx';
@@ -64,6 +66,7 @@ export function AppRoutes() {
         <Route path="dossiers/mine" element={guarded(<MyDossiersPage />)} />
         <Route path="dossiers/:code" element={guarded(<CitizenDossierPage />)} />
         <Route path="lookup" element={<LookupPage />} />
+        <Route path="statistics" element={<StatisticsPage />} />
         <Route path="documents/mine" element={guarded(<MyDocumentsPage />)} />
         <Route path="console" element={guarded(<ConsoleLayout />, STAFF_CONSOLE_ROLES)}>
           <Route index element={<ConsoleOverview />} />
@@ -73,6 +76,7 @@ export function AppRoutes() {
           <Route path="dossiers/statistics" element={guarded(<DossierStatisticsSection />, DOSSIER_ROLES)} />
           <Route path="dossiers/:code" element={guarded(<DossierPage />, DOSSIER_ROLES)} />
           <Route path="documents" element={guarded(<DocumentsSection />, CONSOLE_ROLES)} />
+          <Route path="payments" element={guarded(<PaymentsSection />, PAYMENT_CONSOLE_ROLES)} />
           <Route path="admin/agencies" element={guarded(<AgenciesSection />, ADMIN_ROLES)} />
           <Route path="admin/users" element={guarded(<UsersSection />, ADMIN_ROLES)} />
           <Route path="audit" element={guarded(<AuditSection />, AUDIT_ROLES)} />

@@ -552,6 +552,171 @@ export interface DocumentsTable {
   superseded_by: string | null;
 }
 
+// payments module
+export type PaymentIntentStatus = 'requires_payment' | 'processing' | 'succeeded' | 'failed' | 'cancelled' | 'expired' | 'refunded' | 'partially_refunded';
+
+export interface PaymentIntentItem {
+  code: string;
+  nameVi: string;
+  nameEn: string;
+  amount: number;
+}
+
+export interface PaymentIntentsTable {
+  id: Generated<string>;
+  reference: string;
+  dossier_code: string;
+  procedure_code: string;
+  owner_user_id: string | null;
+  agency_id: string;
+  desk_agency_id: string;
+  amount: number;
+  currency: Generated<string>;
+  items: JSONColumnType<PaymentIntentItem[]>;
+  description: string;
+  status: PaymentIntentStatus;
+  amount_received: Generated<number>;
+  amount_refunded: Generated<number>;
+  provider: string | null;
+  provider_transaction_id: string | null;
+  expires_at: Timestamp;
+  succeeded_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  close_reason: string | null;
+  receipt_document_id: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface PaymentAttemptsTable {
+  id: Generated<string>;
+  intent_id: string;
+  provider: string;
+  provider_reference: string;
+  amount: number;
+  status: 'pending' | 'succeeded' | 'failed';
+  failure_code: string | null;
+  redirect_url: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface PaymentEventsTable {
+  id: Generated<number>;
+  intent_id: string | null;
+  provider: string | null;
+  kind: string;
+  provider_transaction_id: string | null;
+  amount: number | null;
+  from_status: string | null;
+  to_status: string | null;
+  data: JSONColumnType<Record<string, unknown>, string | undefined, string>;
+  actor_id: string | null;
+  occurred_at: CreatedAt;
+}
+
+export interface PaymentBankCreditsTable {
+  id: Generated<string>;
+  bank_reference: string;
+  bank_bin: string | null;
+  account_number: string;
+  amount: number;
+  description: string;
+  transaction_at: Timestamp;
+  received_at: CreatedAt;
+  status: 'matched' | 'unmatched' | 'linked' | 'not_ours';
+  reason: string | null;
+  intent_id: string | null;
+  resolved_by: string | null;
+  resolved_at: Timestamp | null;
+  resolution_note: string | null;
+  raw: JSONColumnType<Record<string, unknown>>;
+}
+
+export interface PaymentRefundsTable {
+  id: Generated<string>;
+  intent_id: string;
+  amount: number;
+  reason: string;
+  status: 'succeeded' | 'recorded';
+  provider_refund_id: string | null;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface PaymentIdempotencyKeysTable {
+  caller: string;
+  key: string;
+  fingerprint: string;
+  status_code: number | null;
+  response_body: string | null;
+  content_type: string | null;
+  created_at: CreatedAt;
+  completed_at: Timestamp | null;
+}
+
+export interface PaymentDiscrepanciesTable {
+  id: Generated<string>;
+  fingerprint: string;
+  kind: string;
+  day: string;
+  intent_id: string | null;
+  provider: string | null;
+  provider_transaction_id: string | null;
+  expected_amount: number | null;
+  actual_amount: number | null;
+  details: JSONColumnType<Record<string, unknown>, string | undefined, string>;
+  status: Generated<'open' | 'resolved'>;
+  detected_at: CreatedAt;
+}
+
+export interface PaymentSettingsTable {
+  id: number;
+  cashier_user_id: string | null;
+}
+
+export interface PaymentSandboxLedgerTable {
+  id: Generated<number>;
+  provider: string;
+  provider_transaction_id: string;
+  reference: string;
+  amount: number;
+  created_at: CreatedAt;
+}
+
+// operations module
+export interface OperationsDailyTable {
+  agency_id: string;
+  day: string;
+  metric: string;
+  /** int8 arrives as a number (shared type parsers); sums of seconds stay far below 2^53. */
+  value: number;
+}
+
+export interface OperationsItemContributionsTable {
+  source: 'report' | 'dossier';
+  code: string;
+  contributions: JSONColumnType<[string, string, string, number][]>;
+  updated_at: UpdatedAt;
+}
+
+export interface OperationsCursorsTable {
+  source: 'report' | 'dossier';
+  last_event_id: number;
+  updated_at: UpdatedAt;
+}
+
+export interface OperationsScorecardCommentsTable {
+  id: Generated<string>;
+  agency_id: string;
+  month: string;
+  author_id: string;
+  text: string;
+  created_at: CreatedAt;
+}
+
 export interface DB {
   agencies: AgenciesTable;
   areas: AreasTable;
@@ -588,4 +753,17 @@ export interface DB {
   trust_anchors: TrustAnchorsTable;
   demo_certificate_authority: DemoCertificateAuthorityTable;
   documents: DocumentsTable;
+  payment_intents: PaymentIntentsTable;
+  payment_attempts: PaymentAttemptsTable;
+  payment_events: PaymentEventsTable;
+  payment_bank_credits: PaymentBankCreditsTable;
+  payment_refunds: PaymentRefundsTable;
+  payment_idempotency_keys: PaymentIdempotencyKeysTable;
+  payment_discrepancies: PaymentDiscrepanciesTable;
+  payment_settings: PaymentSettingsTable;
+  payment_sandbox_ledger: PaymentSandboxLedgerTable;
+  operations_daily: OperationsDailyTable;
+  operations_item_contributions: OperationsItemContributionsTable;
+  operations_cursors: OperationsCursorsTable;
+  operations_scorecard_comments: OperationsScorecardCommentsTable;
 }

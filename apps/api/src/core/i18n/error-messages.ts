@@ -102,6 +102,28 @@ const catalogue = {
   'open311.token_not_found': { status: 404, vi: 'Không tìm thấy token {token}.', en: 'Token {token} not found.' },
   'open311.date_span_too_long': { status: 400, vi: 'Khoảng thời gian tối đa {days} ngày.', en: 'The span from start_date to end_date is at most {days} days.' },
   'open311.client_not_found': { status: 404, vi: 'Không tìm thấy ứng dụng tích hợp {id}.', en: 'Open311 client {id} not found.' },
+  // payments
+  'payments.not_found': { status: 404, vi: 'Không tìm thấy khoản thanh toán.', en: 'Payment not found.' },
+  'payments.not_offered': { status: 409, vi: 'Thanh toán trực tuyến chưa được cung cấp; vui lòng nộp phí tại bộ phận một cửa.', en: 'Online payment is not offered; please pay at the one-stop desk.' },
+  'payments.provider_unavailable': { status: 409, vi: 'Hình thức thanh toán {provider} chưa được cung cấp.', en: 'Payment method {provider} is not offered.' },
+  'payments.dossier_not_payable': { status: 409, vi: 'Hồ sơ {code} không ở trạng thái chờ nộp phí, lệ phí.', en: 'Dossier {code} is not waiting for its fees.' },
+  'payments.invalid_transition': { status: 409, vi: 'Không thể {action} khi khoản thanh toán ở trạng thái "{status}".', en: 'Cannot {action} while the payment is "{status}".' },
+  'payments.already_paid': { status: 409, vi: 'Khoản thanh toán này đã được thanh toán.', en: 'This payment has already been paid.' },
+  'payments.amount_mismatch': { status: 400, vi: 'Số tiền {amount} đồng không khớp với số phải nộp {expected} đồng.', en: 'The amount {amount} VND does not match the {expected} VND owed.' },
+  'payments.invalid_amount': { status: 400, vi: 'Số tiền phải là số nguyên dương (đồng).', en: 'The amount must be a positive whole number of đồng.' },
+  'payments.refund_too_large': { status: 400, vi: 'Số tiền hoàn {amount} đồng vượt quá số còn có thể hoàn ({refundable} đồng).', en: 'The refund of {amount} VND exceeds what may still be refunded ({refundable} VND).' },
+  'payments.invalid_idempotency_key': { status: 400, vi: 'Idempotency-Key phải gồm 1 đến 255 ký tự ASCII in được.', en: 'Idempotency-Key must be 1 to 255 printable ASCII characters.' },
+  'payments.idempotency_mismatch': { status: 409, vi: 'Idempotency-Key này đã được dùng cho một yêu cầu khác.', en: 'This Idempotency-Key was used for a different request.' },
+  'payments.idempotency_in_progress': { status: 409, vi: 'Yêu cầu với Idempotency-Key này đang được xử lý; hãy thử lại sau.', en: 'A request with this Idempotency-Key is still being processed; try again later.' },
+  'payments.invalid_signature': { status: 401, vi: 'Chữ ký của thông báo không hợp lệ ({problem}).', en: 'The notification signature is invalid ({problem}).' },
+  'payments.credit_not_found': { status: 404, vi: 'Không tìm thấy giao dịch ngân hàng.', en: 'Bank transaction not found.' },
+  'payments.credit_resolved': { status: 409, vi: 'Giao dịch ngân hàng này đã được xử lý.', en: 'This bank transaction has already been resolved.' },
+  // operations
+  'operations.agency_not_found': { status: 404, vi: 'Không tìm thấy cơ quan, đơn vị {code}.', en: 'Agency {code} not found.' },
+  'operations.period_too_long': { status: 400, vi: 'Khoảng thời gian tối đa {days} ngày.', en: 'The period may be at most {days} days.' },
+  'operations.indicator_not_found': { status: 404, vi: 'Quyết định 766 không có chỉ số {code}.', en: 'Decision 766 has no indicator {code}.' },
+  'operations.official_not_found': { status: 404, vi: 'Không tìm thấy cán bộ.', en: 'Official not found.' },
+  'operations.not_a_unit': { status: 400, vi: 'Cơ quan {code} không có bảng đánh giá để nhận xét.', en: 'Agency {code} has no scorecard to comment on.' },
 } satisfies Record<string, CatalogueEntry>;
 
 export type ErrorCode = keyof typeof catalogue;

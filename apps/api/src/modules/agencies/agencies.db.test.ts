@@ -44,7 +44,7 @@ describe('agency tree of the demo city', () => {
     const { seedDemoCity } = await import('../../seed/demo-city.ts');
     const before = await countRows(t, 'agencies');
     const created = await seedDemoCity(t.app.ctx);
-    expect(created).toEqual({ agencies: 0, areas: 0, accounts: 0, reportCategories: 0, routingRules: 0, procedures: 0, dossiers: 0 });
+    expect(created).toEqual({ agencies: 0, areas: 0, accounts: 0, reportCategories: 0, routingRules: 0, procedures: 0, dossiers: 0, payments: 0 });
     expect(await countRows(t, 'agencies')).toBe(before);
   });
 });

@@ -2,9 +2,11 @@
  * What integrations (the Open311 API) may read of reports, plus the one write they need: an external comment
  * on a report's internal timeline. "Public" is the rule of the public pages: a public report in a public
  * category, never rejected; only public timeline events; never the reporter, the officers or their ids.
+ * The operations module (IOC, KPIs) reads the facts of every report and the timeline in the order it was written (at
+ * the end of this file): still no reporter and no personal data.
  */
 import type { PublicReport, ReportCategory } from '@onecity/contracts';
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { AppContext } from '../../core/context.ts';
 import type { DB } from '../../core/db/schema.ts';
 import { getAgencyDirectory } from '../agencies/index.ts';
@@ -176,4 +178,155 @@ export async function recordExternalComment(
     .returning('id')
     .executeTakeFirstOrThrow();
   return Number(event.id);
+}
+
+// ---------------------------------------------------------------- for the operations module (IOC, KPIs)
+
+/** The facts of one report that operations figures are computed from (no reporter, no description). */
+export interface ReportFacts {
+  code: string;
+  unitId: string | null;
+  areaCode: string;
+  categoryCode: string;
+  status: string;
+  isUrgent: boolean;
+  channel: string;
+  createdAt: Date;
+  receivedOn: string;
+  dueAt: Date;
+  resolvedAt: Date | null;
+  closedAt: Date | null;
+  rating: number | null;
+  reopenCount: number;
+  escalationLevel: number;
+  officerId: string | null;
+  transferCount: number;
+}
+
+export interface ReportFactsFilter {
+  unitIds?: string[];
+  areaCodes?: string[];
+  categoryCodes?: string[];
+  codes?: string[];
+  officerId?: string;
+  /** Reports created in [from, to). */
+  createdFrom?: Date;
+  createdTo?: Date;
+  /** Reports answered (resolved) in [from, to). */
+  resolvedFrom?: Date;
+  resolvedTo?: Date;
+  /** Only reports still being handled (submitted, assigned, in progress). */
+  isOpen?: boolean;
+  /** Paging for full scans, by code. */
+  afterCode?: string;
+  limit?: number;
+}
+
+const OPEN_REPORT_STATUSES = ['submitted', 'assigned', 'in_progress'];
+
+/** The facts of the reports matching the filter, by code. */
+export async function listReportFacts(ctx: AppContext, filter: ReportFactsFilter): Promise<ReportFacts[]> {
+  if (filter.unitIds?.length === 0 || filter.codes?.length === 0 || filter.areaCodes?.length === 0 || filter.categoryCodes?.length === 0) return [];
+  let query = ctx.db
+    .selectFrom('reports as r')
+    .innerJoin('report_categories as c', 'c.id', 'r.category_id')
+    .select([
+      'r.code', 'r.unit_id', 'r.area_code', 'c.code as category_code', 'r.status', 'r.is_urgent', 'r.channel', 'r.created_at', 'r.received_on', 'r.due_at', 'r.resolved_at',
+      'r.closed_at', 'r.rating', 'r.reopen_count', 'r.escalation_level', 'r.officer_id',
+      sql<number>`(select count(*)::int from report_events e where e.report_id = r.id and e.type = 'transfer')`.as('transfers'),
+    ]);
+  if (filter.unitIds) query = query.where('r.unit_id', 'in', filter.unitIds);
+  if (filter.areaCodes) query = query.where('r.area_code', 'in', filter.areaCodes);
+  if (filter.categoryCodes) query = query.where('c.code', 'in', filter.categoryCodes);
+  if (filter.codes) query = query.where('r.code', 'in', filter.codes);
+  if (filter.officerId) query = query.where('r.officer_id', '=', filter.officerId);
+  if (filter.createdFrom) query = query.where('r.created_at', '>=', filter.createdFrom);
+  if (filter.createdTo) query = query.where('r.created_at', '<', filter.createdTo);
+  if (filter.resolvedFrom) query = query.where('r.resolved_at', '>=', filter.resolvedFrom);
+  if (filter.resolvedTo) query = query.where('r.resolved_at', '<', filter.resolvedTo);
+  if (filter.isOpen) query = query.where('r.status', 'in', OPEN_REPORT_STATUSES);
+  if (filter.afterCode !== undefined) query = query.where('r.code', '>', filter.afterCode);
+  query = query.orderBy('r.code');
+  if (filter.limit !== undefined) query = query.limit(filter.limit);
+  const rows = await query.execute();
+  return rows.map((row) => ({
+    code: row.code,
+    unitId: row.unit_id,
+    areaCode: row.area_code,
+    categoryCode: row.category_code,
+    status: row.status,
+    isUrgent: row.is_urgent,
+    channel: row.channel,
+    createdAt: row.created_at,
+    receivedOn: row.received_on,
+    dueAt: row.due_at,
+    resolvedAt: row.resolved_at,
+    closedAt: row.closed_at,
+    rating: row.rating,
+    reopenCount: row.reopen_count,
+    escalationLevel: row.escalation_level,
+    officerId: row.officer_id,
+    transferCount: Number(row.transfers),
+  }));
+}
+
+/** Open reports (submitted, assigned, in progress) for the operations centre's map and lists, soonest deadline first. */
+export async function listOpenReportsForOperations(
+  ctx: AppContext,
+  filter: { unitIds?: string[]; areaCode?: string; categoryCode?: string; isOverdue?: boolean; isUrgent?: boolean; limit: number },
+): Promise<(PublicReport & { escalationLevel: number })[]> {
+  if (filter.unitIds?.length === 0) return [];
+  const now = new Date();
+  let query = ctx.db
+    .selectFrom('reports')
+    .innerJoin('report_categories as category', 'category.id', 'reports.category_id')
+    .selectAll('reports')
+    .select(['category.code as category_code', 'category.name_vi as category_name_vi', 'category.name_en as category_name_en'])
+    .where('reports.status', 'in', OPEN_REPORT_STATUSES);
+  if (filter.unitIds) query = query.where('reports.unit_id', 'in', filter.unitIds);
+  if (filter.areaCode) query = query.where('reports.area_code', '=', filter.areaCode);
+  if (filter.categoryCode) query = query.where('category.code', '=', filter.categoryCode);
+  if (filter.isOverdue !== undefined) query = query.where('reports.due_at', filter.isOverdue ? '<' : '>=', now);
+  if (filter.isUrgent !== undefined) query = query.where('reports.is_urgent', '=', filter.isUrgent);
+  const rows = await query.orderBy('reports.due_at').orderBy('reports.code').limit(filter.limit).execute();
+  const directory = await getAgencyDirectory(ctx);
+  return rows.map((row) => ({
+    ...presentPublicReport(row, { code: row.category_code, name_vi: row.category_name_vi, name_en: row.category_name_en }, directory, now),
+    escalationLevel: row.escalation_level,
+  }));
+}
+
+/** A timeline event of a report with the report's facts operations filters on (internal events included, no personal data). */
+export interface ReportChange {
+  id: number;
+  at: Date;
+  reportCode: string;
+  type: string;
+  toStatus: string;
+  unitId: string | null;
+  areaCode: string;
+  categoryCode: string;
+  channel: string;
+}
+
+/** Timeline events written after `afterId`, in id order (at most `limit`). */
+export async function listReportEventsAfter(ctx: AppContext, afterId: number, limit: number): Promise<ReportChange[]> {
+  const rows = await ctx.db
+    .selectFrom('report_events as e')
+    .innerJoin('reports as r', 'r.id', 'e.report_id')
+    .innerJoin('report_categories as c', 'c.id', 'r.category_id')
+    .select(['e.id', 'e.at', 'r.code', 'e.type', 'e.to_status', 'r.unit_id', 'r.area_code', 'c.code as category_code', 'r.channel'])
+    .where('e.id', '>', afterId)
+    .orderBy('e.id')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({ id: Number(row.id), at: row.at, reportCode: row.code, type: row.type, toStatus: row.to_status, unitId: row.unit_id, areaCode: row.area_code, categoryCode: row.category_code, channel: row.channel }));
+}
+
+/** The id of the newest timeline event (written before `before`, when given); 0 when there is none. */
+export async function findLatestReportEventId(ctx: AppContext, before?: Date): Promise<number> {
+  let query = ctx.db.selectFrom('report_events').select((eb) => eb.fn.max('id').as('latest'));
+  if (before) query = query.where('at', '<', before);
+  const row = await query.executeTakeFirst();
+  return Number(row?.latest ?? 0);
 }

@@ -1,6 +1,8 @@
 import type { Messages } from './vi.ts';
 import { dossierConsoleEn } from '../../features/console/dossiers/messages.ts';
 import { documentsEn } from '../../features/documents/messages.ts';
+import { operationsEn } from '../../features/ioc/messages.ts';
+import { paymentsEn } from '../../features/payments/messages.ts';
 import { proceduresEn } from '../../features/procedures/messages.ts';
 
 /** English: the second language. Same keys as vi.ts. */
@@ -187,6 +189,7 @@ export const en: Messages = {
     reports: 'Report queue',
     dossiers: 'Dossiers',
     documents: 'Documents',
+    payments: 'Online payments',
     admin: 'Administration',
     agencies: 'Agencies and units',
     users: 'Users',
@@ -626,6 +629,8 @@ export const en: Messages = {
   dossierConsole: dossierConsoleEn,
   procedures: proceduresEn,
   documents: documentsEn,
+  operations: operationsEn,
+  payments: paymentsEn,
   errors: {
     notFoundTitle: 'Page not found',
     notFoundBody: 'The address you opened does not exist or has moved.',

@@ -1,5 +1,7 @@
 import { dossierConsoleVi } from '../../features/console/dossiers/messages.ts';
 import { documentsVi } from '../../features/documents/messages.ts';
+import { operationsVi } from '../../features/ioc/messages.ts';
+import { paymentsVi } from '../../features/payments/messages.ts';
 import { proceduresVi } from '../../features/procedures/messages.ts';
 
 /**
@@ -190,6 +192,7 @@ export const vi = {
     reports: 'Hàng đợi phản ánh',
     dossiers: 'Hồ sơ',
     documents: 'Văn bản',
+    payments: 'Thu phí trực tuyến',
     admin: 'Quản trị',
     agencies: 'Cơ quan, đơn vị',
     users: 'Người dùng',
@@ -629,6 +632,8 @@ export const vi = {
   dossierConsole: dossierConsoleVi,
   procedures: proceduresVi,
   documents: documentsVi,
+  operations: operationsVi,
+  payments: paymentsVi,
   errors: {
     notFoundTitle: 'Không tìm thấy trang',
     notFoundBody: 'Địa chỉ bạn mở không tồn tại hoặc đã được chuyển đi.',

@@ -1,6 +1,6 @@
 import { CONSOLE_ROLES, type Role } from '@onecity/contracts';
 
-export type ConsoleSectionKey = 'reports' | 'dossiers' | 'documents' | 'agencies' | 'users' | 'audit';
+export type ConsoleSectionKey = 'reports' | 'dossiers' | 'documents' | 'payments' | 'agencies' | 'users' | 'audit';
 
 export type ConsoleSection = {
   key: ConsoleSectionKey;
@@ -27,6 +27,7 @@ export const CONSOLE_SECTIONS: readonly ConsoleSection[] = [
   { key: 'reports', path: 'reports', group: 'work', roles: REPORT_QUEUE_ROLES },
   { key: 'dossiers', path: 'dossiers', group: 'work', roles: CONSOLE_ROLES },
   { key: 'documents', path: 'documents', group: 'work', roles: CONSOLE_ROLES },
+  { key: 'payments', path: 'payments', group: 'work', roles: ['desk_officer', 'unit_lead', 'auditor', 'admin'] },
   { key: 'agencies', path: 'admin/agencies', group: 'admin', roles: ADMIN_ROLES },
   { key: 'users', path: 'admin/users', group: 'admin', roles: ADMIN_ROLES },
   { key: 'audit', path: 'audit', group: 'admin', roles: AUDIT_ROLES },

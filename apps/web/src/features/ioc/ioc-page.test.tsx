@@ -1,53 +1,193 @@
-import { screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
-import { makeUser, meRoute, mockApi, problem } from '../../test/api-mock.ts';
-import { AREAS, makeReport } from '../../test/report-fixtures.ts';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Decision766Score, OperationsCounters, UnitScorecardList } from '@onecity/contracts';
+import { meRoute, mockApi } from '../../test/api-mock.ts';
+import { AREAS, CATEGORIES, makeReport } from '../../test/report-fixtures.ts';
 import { renderApp } from '../../test/render-app.tsx';
+import { AGENCIES, staffUser } from '../console/dossiers/dossier-fixtures.ts';
+import { addChange } from './use-live-operations.ts';
 
-const TOTALS: Record<string, number> = { submitted: 2, assigned: 3, in_progress: 4, resolved: 5, closed: 6 };
+const COUNTERS: OperationsCounters = {
+  asOf: '2026-11-29T03:00:00.000Z',
+  reports: { open: 9, overdue: 2, urgentOpen: 1, escalatedToLead: 1, escalatedToIoc: 0, awaitingTriage: 3, receivedToday: 4, resolvedToday: 1 },
+  dossiers: { inProgressNotDue: 5, inProgressNearlyDue: 1, inProgressOverdue: 2, receivedToday: 6, finishedToday: 2 },
+  intakeToday: { reports: { app: 3, open311: 1, phone: 0, desk: 0 }, dossiers: { online: 5, in_person: 1, post: 0 } },
+};
 
-function reportsRoute(request: { path: string }) {
-  const search = new URL(request.path, 'http://localhost').searchParams;
-  const statuses = search.getAll('status');
-  if (search.get('limit') === '1') return { body: { items: [], total: statuses.reduce((sum, status) => sum + (TOTALS[status] ?? 0), 0), isTruncated: true } };
-  // The answered reports, for the satisfaction average.
-  return { body: { items: [makeReport({ rating: 5 }), makeReport({ rating: 4 }), makeReport({ rating: null })], total: 3, isTruncated: false } };
+/** A stand-in for the browser's EventSource: the test plays the server. */
+class FakeEventSource {
+  static last: FakeEventSource | undefined;
+  readonly url: string;
+  private readonly listeners = new Map<string, ((event: MessageEvent<string>) => void)[]>();
+  isClosed = false;
+  constructor(url: string) {
+    this.url = url;
+    FakeEventSource.last = this;
+  }
+  addEventListener(type: string, listener: (event: MessageEvent<string>) => void) {
+    this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
+  }
+  emit(type: string, data: unknown) {
+    for (const listener of this.listeners.get(type) ?? []) listener(new MessageEvent(type, { data: JSON.stringify(data) }));
+  }
+  close() {
+    this.isClosed = true;
+  }
 }
 
-describe('operations centre', () => {
-  it('shows real report figures and keeps the others honestly empty', async () => {
-    mockApi({
-      'GET /me': meRoute(makeUser(['ioc_operator'])),
-      'GET /agencies': { body: { items: [] } },
-      'GET /areas': { body: AREAS },
-      'GET /reports': reportsRoute,
-      'GET /console/reports': { body: { items: [{ code: 'PA-1' }], total: 2 } },
-    });
+afterEach(() => {
+  FakeEventSource.last = undefined;
+});
+
+function liveRoutes(role: 'ioc_operator' | 'unit_lead' = 'ioc_operator', agency = 'HUE') {
+  return mockApi({
+    'GET /me': meRoute(staffUser(role, agency)),
+    'GET /agencies': { body: { items: AGENCIES } },
+    'GET /areas': { body: AREAS },
+    'GET /reports/categories': { body: { items: CATEGORIES } },
+    'GET /operations/counters': { body: COUNTERS },
+    'GET /operations/reports': { body: { items: [{ ...makeReport({ isOverdue: true }), escalationLevel: 2 }] } },
+    'GET /operations/overdue': { body: { reports: [{ ...makeReport({ code: 'PA-261129-0007', isOverdue: true }), escalationLevel: 1 }], dossiers: [{ code: 'PHUXUAN-261120-0003', procedureNameVi: 'Đăng ký khai sinh', agency: { code: 'PHUXUAN', nameVi: 'Phường Phú Xuân', nameEn: 'Phu Xuan Ward', kind: 'ward' }, status: '4', legalDueAt: '2026-11-27T10:00:00.000Z', hoursOverdue: 41, apologyCount: 1, supplementCount: 0 }] } },
+  });
+}
+
+describe('the live operations centre', () => {
+  it('shows the counters, follows the stream and lists what is overdue', async () => {
+    vi.stubGlobal('EventSource', FakeEventSource);
+    const calls = liveRoutes();
     renderApp({ path: '/ioc' });
-    const kpis = await screen.findByRole('region', { name: 'Chỉ số vận hành' });
-    const card = (title: string) => within(kpis).getByRole('heading', { name: title }).closest('li') as HTMLElement;
+    const counters = await screen.findByRole('list', { name: 'Số liệu đang diễn ra' });
+    const card = (title: string) => within(counters).getByRole('heading', { name: title }).closest('li') as HTMLElement;
     expect(await within(card('Phản ánh đang xử lý')).findByText('9')).toBeTruthy();
-    expect(await within(card('Phản ánh quá hạn')).findByText('2')).toBeTruthy();
-    expect(await within(card('Mức độ hài lòng')).findByText('4,5/5')).toBeTruthy();
-    expect(within(card('Mức độ hài lòng')).getByText('trung bình 2 đánh giá phản ánh')).toBeTruthy();
-    expect(within(card('Hồ sơ giải quyết đúng hạn')).getByText('Chưa có dữ liệu')).toBeTruthy();
-    const byStatus = screen.getByRole('region', { name: 'Phản ánh theo trạng thái' });
-    expect(await within(byStatus).findByText('6')).toBeTruthy();
-    expect(within(byStatus).getByRole('heading', { name: 'Đã hoàn thành' })).toBeTruthy();
+    expect(within(card('Hồ sơ quá hạn')).getByText('2')).toBeTruthy();
+    expect(screen.getByText('Trực tuyến:', { exact: false })).toBeTruthy();
+    // The stream is opened for the chosen agency, and what it pushes replaces the figures.
+    await waitFor(() => expect(FakeEventSource.last?.url).toBe('/api/v1/operations/stream?agencyCode=HUE'));
+    act(() => {
+      FakeEventSource.last?.emit('open', {});
+      FakeEventSource.last?.emit('counters', { ...COUNTERS, reports: { ...COUNTERS.reports, open: 10 } });
+      FakeEventSource.last?.emit('change', { source: 'report', eventId: 41, at: '2026-11-29T03:01:00.000Z', code: 'PA-261129-0042', type: 'submit', status: 'submitted', agencyCode: 'HEPCO', areaCode: 'PHUXUAN', categoryCode: 'GARBAGE', channel: 'app' });
+    });
+    expect(await within(card('Phản ánh đang xử lý')).findByText('10')).toBeTruthy();
+    expect(screen.getByText('Đang cập nhật trực tiếp', { exact: false })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Thay đổi mới nhất' }).parentElement?.textContent).toContain('PA-261129-0042');
+    // The overdue list says how far each report was escalated.
+    const overdue = await screen.findByRole('region', { name: 'Phản ánh quá hạn' });
+    expect(within(overdue).getByText('Đã báo lãnh đạo đơn vị')).toBeTruthy();
+    expect(within(await screen.findByRole('region', { name: 'Hồ sơ quá hạn' })).getByText(/Quá hạn 41 giờ · Thư xin lỗi: 1/)).toBeTruthy();
+
+    // Filtering by ward reopens the stream with the filter.
+    const previous = FakeEventSource.last;
+    fireEvent.change(screen.getByLabelText('Phường, xã'), { target: { value: AREAS.features[0]?.properties.code } });
+    await waitFor(() => expect(FakeEventSource.last).not.toBe(previous));
+    expect(previous?.isClosed).toBe(true);
+    expect(FakeEventSource.last?.url).toContain(`areaCode=${AREAS.features[0]?.properties.code}`);
+    expect(calls.some((call) => call.path.startsWith('/operations/reports?agencyCode=HUE&areaCode='))).toBe(true);
   });
 
-  it('says "no data" for the overdue figure when the viewer may not read the IOC queue', async () => {
-    mockApi({
-      'GET /me': meRoute(makeUser(['unit_lead'])),
-      'GET /agencies': { body: { items: [] } },
-      'GET /areas': { body: AREAS },
-      'GET /reports': reportsRoute,
-      'GET /console/reports': { status: 403, body: problem(403, 'auth.forbidden', 'Bạn không có quyền thực hiện thao tác này.') },
-    });
+  it('starts a unit lead on his own agency and offers the wall-screen mode', async () => {
+    vi.stubGlobal('EventSource', FakeEventSource);
+    liveRoutes('unit_lead', 'PHUXUAN');
     renderApp({ path: '/ioc' });
-    const kpis = await screen.findByRole('region', { name: 'Chỉ số vận hành' });
-    const overdue = within(kpis).getByRole('heading', { name: 'Phản ánh quá hạn' }).closest('li') as HTMLElement;
-    expect(await within(overdue).findByText('Chưa có dữ liệu')).toBeTruthy();
-    expect(await within(kpis).findByText('9')).toBeTruthy();
+    await waitFor(() => expect(FakeEventSource.last?.url).toBe('/api/v1/operations/stream?agencyCode=PHUXUAN'));
+    fireEvent.click(screen.getByRole('button', { name: 'Chế độ màn hình lớn' }));
+    await waitFor(() => expect(document.querySelector('.ioc--wall')).not.toBeNull());
+    expect(screen.queryByRole('group', { name: 'Nội dung hiển thị' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Thoát màn hình lớn' })).toBeTruthy();
+  });
+
+  it('keeps the newest change first, once', () => {
+    const change = (eventId: number) => ({ source: 'report' as const, eventId, at: '2026-11-29T03:00:00.000Z', code: `PA-${eventId}`, type: 'submit', status: 'submitted', agencyCode: null, areaCode: null, categoryCode: null, channel: null });
+    expect(addChange(addChange([change(1)], change(2)), change(2)).map((entry) => entry.eventId)).toEqual([2, 1]);
+    expect(addChange([change(1), change(2)], change(3), 2).map((entry) => entry.eventId)).toEqual([3, 1]);
+  });
+});
+
+const SCORE: Decision766Score = {
+  agency: { code: 'PHUXUAN', nameVi: 'Phường Phú Xuân', nameEn: 'Phu Xuan Ward', kind: 'ward' },
+  from: '2026-11-01',
+  to: '2026-11-30',
+  asOf: '2026-11-29T03:00:00.000Z',
+  indicators: [
+    { code: '1.1', group: 'publicity', nameVi: 'Công bố thủ tục đúng hạn', nameEn: 'Published on time', formulaVi: 'Số đúng hạn ÷ tổng số', formulaEn: 'On time ÷ all', maxPoints: 6, fullPointsAt: 1, measurable: false, noteVi: 'Chưa lưu ngày hiệu lực.', noteEn: 'No dates.', unit: 'share', itemKind: 'procedure', numerator: null, denominator: null, value: null, points: null },
+    { code: '2.1', group: 'progress', nameVi: 'Hồ sơ giải quyết đúng hạn, trước hạn', nameEn: 'On time', formulaVi: 'Đúng hạn ÷ phải giải quyết', formulaEn: 'On time ÷ to handle', maxPoints: 20, fullPointsAt: 1, measurable: true, noteVi: null, noteEn: null, unit: 'share', itemKind: 'dossier', numerator: 4, denominator: 5, value: 0.8, points: 16 },
+  ],
+  groups: [
+    { group: 'publicity', maxPoints: 18, measuredMaxPoints: 0, points: 0 },
+    { group: 'progress', maxPoints: 20, measuredMaxPoints: 20, points: 16 },
+  ],
+  total: 16,
+  maxPoints: 100,
+  measuredMaxPoints: 20,
+  band: 'weak',
+};
+
+describe('Decision 766', () => {
+  it('shows the total, each figure with its formula, and the items behind a figure', async () => {
+    const calls = mockApi({
+      'GET /me': meRoute(staffUser('ioc_operator', 'HUE')),
+      'GET /agencies': { body: { items: AGENCIES } },
+      'GET /areas': { body: AREAS },
+      'GET /reports/categories': { body: { items: CATEGORIES } },
+      'GET /operations/decision-766': { body: SCORE },
+      'GET /operations/decision-766/items': {
+        body: { indicator: SCORE.indicators[1], total: 5, items: [{ kind: 'dossier', code: 'PHUXUAN-261102-0001', isMet: false, outcome: 'done_late', fields: { supplementCount: 2, legalDueAt: '2026-11-06T10:00:00.000Z' } }] },
+      },
+    });
+    renderApp({ path: '/ioc?view=decision766&agency=PHUXUAN&from=2026-11-01&to=2026-11-30' });
+    expect(await screen.findByText('16/100 điểm')).toBeTruthy();
+    expect(screen.getByText('Yếu')).toBeTruthy();
+    const progress = screen.getByRole('table', { name: 'Tiến độ giải quyết' });
+    expect(within(progress).getByText('80%', { exact: false })).toBeTruthy();
+    expect(within(progress).getByText('16/20')).toBeTruthy();
+    expect(within(screen.getByRole('table', { name: 'Công khai, minh bạch' })).getByText('Chưa đo được')).toBeTruthy();
+    fireEvent.click(within(progress).getByRole('button', { name: 'Xem danh sách' }));
+    expect(await screen.findByText('PHUXUAN-261102-0001')).toBeTruthy();
+    expect(screen.getByText(/supplementCount: 2/)).toBeTruthy();
+    expect(calls.some((call) => call.path === '/operations/decision-766/items?agencyCode=PHUXUAN&from=2026-11-01&to=2026-11-30&indicator=2.1&limit=200')).toBe(true);
+  });
+});
+
+const SCORECARDS: UnitScorecardList = {
+  month: '2026-11',
+  kind: 'ward',
+  definitions: { formulaVi: 'Điểm = 70 × tỷ lệ đúng hạn + 30 × …', formulaEn: 'Score = …', measures: [{ measure: 'onTime', nameVi: 'Tỷ lệ đúng hạn', nameEn: 'On time', definitionVi: 'Đúng hạn ÷ đã giải quyết', definitionEn: 'On time ÷ handled' }] },
+  items: [
+    {
+      agency: { code: 'PHUXUAN', nameVi: 'Phường Phú Xuân', nameEn: 'Phu Xuan Ward', kind: 'ward' },
+      month: '2026-11',
+      figures: [
+        { measure: 'handled', numerator: 12, denominator: 12, value: 12 },
+        { measure: 'onTime', numerator: 9, denominator: 12, value: 0.75 },
+        { measure: 'ratings', numerator: 18, denominator: 4, value: 4.5 },
+      ],
+      score: 76.9,
+      rank: 2,
+      peers: 40,
+      comments: [],
+    },
+  ],
+};
+
+describe('unit scorecards', () => {
+  it('ranks the unit, opens the items of a figure and takes the lead’s comment', async () => {
+    const calls = mockApi({
+      'GET /me': meRoute(staffUser('unit_lead', 'PHUXUAN')),
+      'GET /agencies': { body: { items: AGENCIES } },
+      'GET /areas': { body: AREAS },
+      'GET /reports/categories': { body: { items: CATEGORIES } },
+      'GET /operations/scorecards/units': { body: SCORECARDS },
+      'GET /operations/scorecards/units/PHUXUAN/items': { body: { measure: 'onTime', total: 1, items: [{ kind: 'report', code: 'PA-261103-0002', isMet: true, outcome: 'reports.answered', fields: { 'reports.answered': 1 } }] } },
+      'POST /operations/scorecards/units/PHUXUAN/comments': { status: 201, body: { id: 'c1', month: '2026-11', authorName: 'Nguyễn Thị Lan', text: 'Đã rõ.', createdAt: '2026-11-29T03:00:00.000Z' } },
+    });
+    renderApp({ path: '/ioc?view=scorecards&month=2026-11' });
+    expect(await screen.findByText('2/40')).toBeTruthy();
+    expect(screen.getByText('4,5/5')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Đúng hạn — Phường Phú Xuân' }));
+    expect(await screen.findByText('PA-261103-0002')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Ý kiến của đơn vị về kết quả tháng'), { target: { value: 'Đã rõ.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Gửi ý kiến' }));
+    await waitFor(() => expect(calls.some((call) => call.method === 'POST' && call.path === '/operations/scorecards/units/PHUXUAN/comments')).toBe(true));
+    expect(calls.find((call) => call.method === 'POST')?.body).toEqual({ month: '2026-11', text: 'Đã rõ.' });
   });
 });

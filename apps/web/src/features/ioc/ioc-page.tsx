@@ -1,139 +1,146 @@
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import type { Agency } from '@onecity/contracts';
+import { useSearchParams } from 'react-router';
+import type { Agency, OperationsFilter, ReportCategory } from '@onecity/contracts';
 import { currentLocale } from '../../app/i18n/index.ts';
+import { useCurrentUser } from '../../app/session.tsx';
 import { compareNames } from '../../components/format.ts';
 import { PageTitle } from '../../components/page-title.tsx';
 import { ResourceView } from '../../components/resource-view.tsx';
+import { SelectField } from '../../components/select-field.tsx';
+import { TextField } from '../../components/text-field.tsx';
 import { useApiResource } from '../../components/use-api-resource.ts';
-import { AREAS_PATH, type AreaCollection, type AreaProperties } from './ioc.api.ts';
-import { KPI_CARDS, type KpiKey } from './kpi-cards.ts';
-import { COUNTED_STATUSES, useReportCounters, type Counter, type ReportCounters } from './report-counters.ts';
+import { agenciesInScope, currentMonthRange, isIsoDate } from '../console/dossiers/dossier-rules.ts';
+import { nameIn } from '../reports/report-bits.tsx';
+import { Decision766View } from './decision-766-view.tsx';
+import { AREAS_PATH, type AreaCollection } from './ioc.api.ts';
+import { LiveView } from './live-view.tsx';
+import { ScorecardsView } from './scorecards-view.tsx';
+import './ioc.css';
 
-const KNOWN_AREA_KINDS = ['ward', 'commune', 'town'] as const;
-type KnownAreaKind = (typeof KNOWN_AREA_KINDS)[number];
-const isKnownAreaKind = (kind: string): kind is KnownAreaKind => (KNOWN_AREA_KINDS as readonly string[]).includes(kind);
+export const IOC_VIEWS = ['live', 'decision766', 'scorecards'] as const;
+export type IocView = (typeof IOC_VIEWS)[number];
+const isView = (value: string | null): value is IocView => (IOC_VIEWS as readonly string[]).includes(value ?? '');
+const SCORECARD_KINDS = ['ward', 'department', 'unit', 'service_unit'] as const;
 
-/** /ioc: the operations centre: city name, indicator cards (real where the data exists), reports by status and the wards. */
+/**
+ * /ioc: the operations centre for IOC operators, unit leads, auditors and admins, over the agencies in their grants:
+ * live figures pushed by the server, the map of open reports, the overdue list and today's intake (filtered by agency,
+ * ward and category); the Decision 766 score over a period; the monthly unit scorecards. `?wall=1` is the wall-screen
+ * mode: the live view alone, large, on a dark background.
+ */
 export function IocPage() {
   const { t, i18n } = useTranslation();
   const locale = currentLocale(i18n);
-  const cityName = useCityName();
-  const [areas, reloadAreas] = useApiResource<AreaCollection>(AREAS_PATH);
-  const counters = useReportCounters();
-  const { byStatus } = counters;
-  const nameOf = (area: AreaProperties) => (locale === 'vi' ? area.nameVi : area.nameEn);
+  const user = useCurrentUser();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const [agencies, reloadAgencies] = useApiResource<{ items: Agency[] }>('/agencies');
+  const [areas] = useApiResource<AreaCollection>(AREAS_PATH);
+  const [categories] = useApiResource<{ items: ReportCategory[] }>('/reports/categories');
+  const month = useMemo(() => currentMonthRange(new Date()), []);
+  const [from, setFrom] = useState(() => validDate(searchParams.get('from')) ?? month.from);
+  const [to, setTo] = useState(() => validDate(searchParams.get('to')) ?? month.to);
+
+  const scope = useMemo(() => {
+    if (user === undefined || agencies.status !== 'ready') return [];
+    const compare = compareNames(locale);
+    return agenciesInScope(user, agencies.data.items, (left, right) => compare(nameIn(locale, left), nameIn(locale, right)));
+  }, [user, agencies, locale]);
+  const view: IocView = isView(searchParams.get('view')) ? (searchParams.get('view') as IocView) : 'live';
+  const isWall = searchParams.get('wall') === '1';
+  const agency = scope.find((candidate) => candidate.code === searchParams.get('agency')) ?? scope[0];
+  const area = searchParams.get('area') ?? '';
+  const category = searchParams.get('category') ?? '';
+  const scorecardMonth = /^\d{4}-\d{2}$/.test(searchParams.get('month') ?? '') ? (searchParams.get('month') as string) : month.from.slice(0, 7);
+  const kindParam = searchParams.get('kind') ?? '';
+  const kind = (SCORECARD_KINDS as readonly string[]).includes(kindParam) ? kindParam : agency?.kind === 'department' ? 'department' : 'ward';
+  const filter = useMemo<OperationsFilter | null>(
+    () => (agency === undefined ? null : { agencyCode: agency.code, ...(area ? { areaCode: area } : {}), ...(category ? { categoryCode: category } : {}) }),
+    [agency, area, category],
+  );
+
+  const setParam = (name: string, value: string) =>
+    setSearchParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value) next.set(name, value);
+        else next.delete(name);
+        return next;
+      },
+      { replace: true },
+    );
+  const toggleWall = () => {
+    setParam('wall', isWall ? '' : '1');
+    // The wall screen also asks the browser for the whole screen, when it may.
+    if (!isWall) document.documentElement.requestFullscreen?.().catch(() => undefined);
+    else if (document.fullscreenElement) void document.exitFullscreen?.();
+  };
   const compare = compareNames(locale);
-  const numbers = new Intl.NumberFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 });
+  const areaOptions = areas.status === 'ready' ? areas.data.features.map((feature) => ({ value: feature.properties.code, label: nameIn(locale, feature.properties) })).sort((left, right) => compare(left.label, right.label)) : [];
+  const categoryOptions = categories.status === 'ready' ? categories.data.items.map((item) => ({ value: item.code, label: nameIn(locale, item) })) : [];
+  const isRangeValid = isIsoDate(from) && isIsoDate(to) && from <= to;
 
   return (
-    <div className="page page--wide ioc">
+    <div className={isWall ? 'page page--wide ioc ioc--wall' : 'page page--wide ioc'}>
       <header className="ioc__header">
-        {cityName && <p className="ioc__city">{cityName}</p>}
+        {agency && <p className="ioc__city">{nameIn(locale, agency)}</p>}
         <PageTitle>{t('ioc.title')}</PageTitle>
+        <button type="button" className="button button--secondary" onClick={toggleWall}>
+          {isWall ? t('operations.wall.leave') : t('operations.wall.enter')}
+        </button>
       </header>
-
-      <section aria-labelledby="kpis-title" className="section">
-        <h2 id="kpis-title">{t('ioc.kpisTitle')}</h2>
-        <ul className="kpi-grid">
-          {KPI_CARDS.map((key) => (
-            <li key={key} className="kpi-card">
-              <h3 className="kpi-card__title">{t(`ioc.kpis.${key}`)}</h3>
-              <KpiValue kpi={key} counters={counters} format={(value) => numbers.format(value)} />
-            </li>
-          ))}
-        </ul>
-        <p className="note">{t('ioc.reportFiguresNote')}</p>
-        <p className="note">{t('ioc.noDataExplanation')}</p>
-      </section>
-
-      <section aria-labelledby="report-status-title" className="section">
-        <h2 id="report-status-title">{t('ioc.reportsByStatus')}</h2>
-        {byStatus.status === 'ready' ? (
-          <ul className="kpi-grid kpi-grid--compact">
-            {COUNTED_STATUSES.map((status) => (
-              <li key={status} className="kpi-card">
-                <h3 className="kpi-card__title">{t(`reports.status.${status}`)}</h3>
-                <p className="kpi-card__value">{numbers.format(byStatus.value[status] ?? 0)}</p>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="note">{byStatus.status === 'loading' ? t('app.loading') : t('ioc.noData')}</p>
-        )}
-        <p>
-          <Link to="/reports">{t('ioc.openReportMap')}</Link>
-        </p>
-      </section>
-
-      <section aria-labelledby="areas-title" className="section">
-        <h2 id="areas-title">{t('ioc.areasTitle')}</h2>
-        <ResourceView resource={areas} reload={reloadAreas}>
-          {({ features }) => {
-            const sorted = features.map((feature) => feature.properties).sort((left, right) => compare(nameOf(left), nameOf(right)));
-            return (
-              <>
-                <p>{t('ioc.areasCount', { count: sorted.length })}</p>
-                <ul className="area-list">
-                  {sorted.map((area) => (
-                    <li key={area.code}>
-                      <span className="area-list__name">{nameOf(area)}</span>
-                      <span className="area-list__meta">
-                        {isKnownAreaKind(area.kind) ? t(`ioc.areaKinds.${area.kind}`) : area.kind} · <code>{area.code}</code>
-                      </span>
-                    </li>
+      <ResourceView resource={agencies} reload={reloadAgencies}>
+        {() =>
+          agency === undefined || filter === null ? (
+            <p>{t('operations.noAgency')}</p>
+          ) : (
+            <>
+              {!isWall && (
+                <div className="segmented" role="group" aria-label={t('operations.viewsLabel')}>
+                  {IOC_VIEWS.map((candidate) => (
+                    <button key={candidate} type="button" className="segmented__option" aria-pressed={candidate === view} onClick={() => setParam('view', candidate === 'live' ? '' : candidate)}>
+                      {t(`operations.views.${candidate}`)}
+                    </button>
                   ))}
-                </ul>
-              </>
-            );
-          }}
-        </ResourceView>
-      </section>
+                </div>
+              )}
+              <form className="filters" aria-label={t('operations.filters.label')} onSubmit={(event) => event.preventDefault()}>
+                <SelectField
+                  label={t('operations.filters.agency')}
+                  options={scope.map((candidate) => ({ value: candidate.code, label: nameIn(locale, candidate) }))}
+                  value={agency.code}
+                  onChange={(event) => setParam('agency', event.target.value)}
+                />
+                {(view === 'live' || isWall) && (
+                  <>
+                    <SelectField label={t('operations.filters.area')} placeholder={t('operations.filters.allAreas')} options={areaOptions} value={area} onChange={(event) => setParam('area', event.target.value)} />
+                    <SelectField label={t('operations.filters.category')} placeholder={t('operations.filters.allCategories')} options={categoryOptions} value={category} onChange={(event) => setParam('category', event.target.value)} />
+                  </>
+                )}
+                {view === 'decision766' && !isWall && (
+                  <>
+                    <TextField label={t('operations.filters.from')} type="date" value={from} onChange={(event) => { setFrom(event.target.value); if (isIsoDate(event.target.value)) setParam('from', event.target.value); }} />
+                    <TextField label={t('operations.filters.to')} type="date" value={to} error={isIsoDate(from) && isIsoDate(to) && from > to ? t('operations.filters.invalidRange') : undefined} onChange={(event) => { setTo(event.target.value); if (isIsoDate(event.target.value)) setParam('to', event.target.value); }} />
+                  </>
+                )}
+                {view === 'scorecards' && !isWall && (
+                  <>
+                    <TextField label={t('operations.filters.month')} type="month" value={scorecardMonth} onChange={(event) => setParam('month', event.target.value)} />
+                    <SelectField label={t('operations.filters.kind')} options={SCORECARD_KINDS.map((value) => ({ value, label: t(`operations.kinds.${value}`) }))} value={kind} onChange={(event) => setParam('kind', event.target.value)} />
+                  </>
+                )}
+              </form>
+              {(view === 'live' || isWall) && <LiveView filter={filter} />}
+              {view === 'decision766' && !isWall && isRangeValid && <Decision766View query={{ agencyCode: agency.code, from, to }} />}
+              {view === 'scorecards' && !isWall && <ScorecardsView month={scorecardMonth} kind={kind} />}
+            </>
+          )
+        }
+      </ResourceView>
     </div>
   );
 }
 
-/** One card's figure: a real number where the reports module provides it, "no data" elsewhere or when it cannot be read. */
-function KpiValue({ kpi, counters, format }: { kpi: KpiKey; counters: ReportCounters; format: (value: number) => string }) {
-  const { t } = useTranslation();
-  const empty = (text: string) => <p className="kpi-card__value kpi-card__value--empty">{text}</p>;
-  const pending = (counter: Counter<unknown>) => empty(counter.status === 'loading' ? t('app.loading') : t('ioc.noData'));
-  switch (kpi) {
-    case 'reportsOpen': {
-      const { open } = counters;
-      return open.status === 'ready' ? <p className="kpi-card__value">{format(open.value)}</p> : pending(open);
-    }
-    case 'reportsOverdue': {
-      const { overdue } = counters;
-      if (overdue.status !== 'ready') return pending(overdue);
-      const { count } = overdue.value;
-      return <p className={count > 0 ? 'kpi-card__value kpi-card__value--alert' : 'kpi-card__value'}>{format(count)}</p>;
-    }
-    case 'satisfaction': {
-      const { satisfaction } = counters;
-      if (satisfaction.status !== 'ready') return pending(satisfaction);
-      if (satisfaction.value === null) return empty(t('ioc.noRatings'));
-      return (
-        <>
-          <p className="kpi-card__value">{t('ioc.ratingValue', { average: format(satisfaction.value.average) })}</p>
-          <p className="kpi-card__detail">{t('ioc.ratingBasis', { count: satisfaction.value.ratings })}</p>
-        </>
-      );
-    }
-    default:
-      return empty(t('ioc.noData'));
-  }
-}
-
-/**
- * The city's name in the current language, from the root of the agency tree. Undefined while loading or
- * when the viewer may not list agencies; the page then shows only its own title.
- */
-function useCityName(): string | undefined {
-  const { i18n } = useTranslation();
-  const [agencies] = useApiResource<{ items: Agency[] }>('/agencies');
-  if (agencies.status !== 'ready') return undefined;
-  const city = agencies.data.items.find((agency) => agency.kind === 'city' && agency.parentId === null);
-  if (city === undefined) return undefined;
-  return currentLocale(i18n) === 'vi' ? city.nameVi : city.nameEn;
+function validDate(value: string | null): string | undefined {
+  return value !== null && isIsoDate(value) ? value : undefined;
 }

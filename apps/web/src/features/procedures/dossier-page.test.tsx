@@ -4,6 +4,7 @@ import { SURVEY_CRITERIA, type DossierDetail } from '@onecity/contracts';
 import { makeUser, meRoute, mockApi, type MockRoute, type RecordedRequest } from '../../test/api-mock.ts';
 import { renderApp } from '../../test/render-app.tsx';
 import { DOSSIER_CODE, makeDossier } from './procedure-fixtures.ts';
+import { INTENT_ID, makeIntent } from '../payments/payment-fixtures.ts';
 
 const citizen = makeUser();
 const path = `/dossiers/${DOSSIER_CODE}`;
@@ -150,16 +151,15 @@ describe('my dossier', () => {
     });
   });
 
-  it('shows the fees due, itemised, with payment at the desk and the online payment slot', async () => {
-    routes(makeDossier({ status: 'fee_due', statusCode: 6, allowedActions: [] }));
+  it('shows the fees due, itemised, with payment at the desk and online payment (VietQR, card/e-wallet)', async () => {
+    routes(makeDossier({ status: 'fee_due', statusCode: 6, allowedActions: [] }), { 'POST /payments/intents': { body: makeIntent() }, [`GET /payments/intents/${INTENT_ID}`]: { body: makeIntent() } });
     renderApp({ path });
     const box = await screen.findByRole('region', { name: 'Nộp phí, lệ phí' });
     expect(within(box).getByText(/8\.000\s₫/, { selector: '.fee-due__total strong' })).toBeTruthy();
     expect(within(box).getByRole('list', { name: 'Chi tiết phí, lệ phí' }).textContent).toMatch(/Lệ phí đăng ký khai sinh\s*8\.000\s₫/);
     expect(within(box).getByText(/bộ phận một cửa của Phường Phú Xuân/)).toBeTruthy();
-    const pay = within(box).getByRole('button', { name: 'Thanh toán trực tuyến' }) as HTMLButtonElement;
-    expect(pay.disabled).toBe(true);
-    expect(within(box).getByText('Thanh toán trực tuyến sẽ sớm được hỗ trợ.')).toBeTruthy();
+    expect((await within(box).findByRole('img', { name: /^Mã VietQR nộp 8\.000\s₫/ })).getAttribute('src')).toBe(`/api/v1/payments/intents/${INTENT_ID}/vietqr.png`);
+    expect(within(box).getByRole('button', { name: 'Thẻ/Ví điện tử (VNPay)' })).toBeTruthy();
     expect(screen.queryByText('Rút hồ sơ')).toBeNull();
   });
 

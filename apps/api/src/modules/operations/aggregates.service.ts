@@ -1,0 +1,193 @@
+/**
+ * Daily aggregates (agency × local day × metric) kept up to date from the reports' and dossiers' timelines by the job
+ * `operations.aggregate` (every minute), and rebuilt from scratch by `npm run operations:rebuild`.
+ *
+ * Each run reads the events after the timeline's cursor, re-reads the current facts of the items they touch, and
+ * applies for each item the difference between what it adds now and what it added before (workflow/daily-aggregates.ts),
+ * in one transaction that also moves the cursor. Applying an item twice changes nothing, so re-reading is always safe.
+ *
+ * Cursor and concurrency: event ids come from a sequence, so a transaction can commit after a later one and its event
+ * appear below the cursor. The cursor therefore only moves over ids that are all present; a missing id (a transaction
+ * still open, or one rolled back) holds it until the event after the gap is GAP_GRACE_MS old, then the gap is taken
+ * as a rollback. Events past a held gap are applied anyway and simply applied again later. The cursor row is locked
+ * for the run, so instances running the job together serialise, and a run that finds the cursor moved by another
+ * instance writes nothing.
+ */
+import { sql, type Transaction } from 'kysely';
+import type { AppContext } from '../../core/context.ts';
+import type { DB } from '../../core/db/schema.ts';
+import { dossierQueries } from '../procedures/index.ts';
+import { reportQueries } from '../reports/index.ts';
+import { listAllAgencies } from './operations.scope.ts';
+import { advanceCursor, contributionDelta, dossierContributions, reportContributions, sumContributions, type Contribution } from './workflow/daily-aggregates.ts';
+
+export const AGGREGATE_OPERATIONS = 'operations.aggregate';
+const BATCH = 500;
+const PAGE = 1000;
+const INSERT_CHUNK = 500;
+/** How long a missing event id may hold the cursor before it is taken as a rolled-back transaction. */
+const GAP_GRACE_MS = 60_000;
+
+type Source = 'report' | 'dossier';
+interface SourceEvent {
+  id: number;
+  at: Date;
+  code: string;
+}
+
+function dayFormatter(ctx: AppContext): (instant: Date) => string {
+  const format = new Intl.DateTimeFormat('en-CA', { timeZone: ctx.config.officeHours.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  return (instant) => format.format(instant);
+}
+
+async function rootAgencyId(ctx: AppContext): Promise<string> {
+  const root = (await listAllAgencies(ctx)).find((row) => row.parent_id === null);
+  if (!root) throw new Error('operations: the agency tree has no root');
+  return root.id;
+}
+
+async function readEvents(ctx: AppContext, source: Source, afterId: number): Promise<SourceEvent[]> {
+  if (source === 'report') return (await reportQueries.listReportEventsAfter(ctx, afterId, BATCH)).map((event) => ({ id: event.id, at: event.at, code: event.reportCode }));
+  return (await dossierQueries.listDossierEventsAfter(ctx, afterId, BATCH)).map((event) => ({ id: event.id, at: event.at, code: event.dossierCode }));
+}
+
+/** What each of the items adds now, by code (an item no longer found adds nothing). */
+async function readContributions(ctx: AppContext, source: Source, filter: { codes?: string[]; afterCode?: string; limit?: number }, rootId: string): Promise<{ code: string; contributions: Contribution[] }[]> {
+  const dayOf = dayFormatter(ctx);
+  if (source === 'report') {
+    const facts = await reportQueries.listReportFacts(ctx, filter);
+    return facts.map((row) => ({ code: row.code, contributions: reportContributions(row, rootId, dayOf) }));
+  }
+  const facts = await dossierQueries.listDossierFacts(ctx, filter);
+  return facts.map((row) => ({ code: row.code, contributions: dossierContributions(row, dayOf) }));
+}
+
+async function addToDaily(trx: Transaction<DB>, deltas: Contribution[]): Promise<void> {
+  const merged = [...sumContributions(deltas).values()];
+  for (let index = 0; index < merged.length; index += INSERT_CHUNK) {
+    const chunk = merged.slice(index, index + INSERT_CHUNK);
+    await trx
+      .insertInto('operations_daily')
+      .values(chunk.map(([agency_id, day, metric, value]) => ({ agency_id, day, metric, value })))
+      .onConflict((conflict) => conflict.columns(['agency_id', 'day', 'metric']).doUpdateSet({ value: sql<number>`operations_daily.value + excluded.value` }))
+      .execute();
+  }
+  const days = [...new Set(merged.map(([, day]) => day))];
+  if (days.length > 0) await trx.deleteFrom('operations_daily').where('value', '=', 0).where('day', 'in', days).execute();
+}
+
+async function storeContributions(trx: Transaction<DB>, source: Source, items: { code: string; contributions: Contribution[] }[]): Promise<void> {
+  for (let index = 0; index < items.length; index += INSERT_CHUNK) {
+    const chunk = items.slice(index, index + INSERT_CHUNK);
+    await trx
+      .insertInto('operations_item_contributions')
+      .values(chunk.map((item) => ({ source, code: item.code, contributions: JSON.stringify(item.contributions), updated_at: new Date() })))
+      .onConflict((conflict) => conflict.columns(['source', 'code']).doUpdateSet({ contributions: sql`excluded.contributions`, updated_at: sql`excluded.updated_at` }))
+      .execute();
+  }
+}
+
+/** Applies one batch of one timeline; returns how many events it read (0: caught up, or another instance moved first). */
+async function applyBatch(ctx: AppContext, source: Source, rootId: string, now: Date): Promise<number> {
+  const cursorRow = await ctx.db.selectFrom('operations_cursors').select('last_event_id').where('source', '=', source).executeTakeFirstOrThrow();
+  const cursor = Number(cursorRow.last_event_id);
+  const events = await readEvents(ctx, source, cursor);
+  if (events.length === 0) return 0;
+  const codes = [...new Set(events.map((event) => event.code))];
+  const current = new Map((await readContributions(ctx, source, { codes }, rootId)).map((item) => [item.code, item.contributions]));
+  const next = advanceCursor(cursor, events, now, GAP_GRACE_MS);
+  let isApplied = false;
+  await ctx.db.transaction().execute(async (trx) => {
+    const locked = await trx.selectFrom('operations_cursors').select('last_event_id').where('source', '=', source).forUpdate().executeTakeFirstOrThrow();
+    if (Number(locked.last_event_id) !== cursor) return;
+    const previous = new Map(
+      (await trx.selectFrom('operations_item_contributions').select(['code', 'contributions']).where('source', '=', source).where('code', 'in', codes).execute()).map((row) => [row.code, row.contributions]),
+    );
+    const deltas: Contribution[] = [];
+    const items = codes.map((code) => ({ code, contributions: current.get(code) ?? [] }));
+    for (const item of items) deltas.push(...contributionDelta(previous.get(item.code) ?? [], item.contributions));
+    await addToDaily(trx, deltas);
+    await storeContributions(trx, source, items);
+    await trx.updateTable('operations_cursors').set({ last_event_id: next, updated_at: now }).where('source', '=', source).execute();
+    isApplied = true;
+  });
+  // A batch that could not move the cursor (a fresh gap at its start) stops the run; the next run retries.
+  return isApplied && next > cursor ? events.length : 0;
+}
+
+/** Brings the daily aggregates up to date with both timelines; returns how many events were read. */
+export async function applyNewEvents(ctx: AppContext, now = new Date()): Promise<{ reports: number; dossiers: number }> {
+  const rootId = await rootAgencyId(ctx);
+  const totals = { reports: 0, dossiers: 0 };
+  for (const source of ['report', 'dossier'] as const) {
+    for (;;) {
+      const read = await applyBatch(ctx, source, rootId, now);
+      totals[source === 'report' ? 'reports' : 'dossiers'] += read;
+      if (read < BATCH) break;
+    }
+  }
+  return totals;
+}
+
+/**
+ * Recomputes every aggregate from every report and dossier, in one transaction that holds both cursors (the job waits
+ * meanwhile). The cursors restart at the last events older than the grace period: anything newer is applied again by
+ * the next run, which changes nothing when it was already counted.
+ */
+export async function rebuildAggregates(ctx: AppContext, now = new Date()): Promise<{ reports: number; dossiers: number; rows: number }> {
+  const rootId = await rootAgencyId(ctx);
+  return ctx.db.transaction().execute(async (trx) => {
+    // Inside the transaction everything is read through it: the embedded database has a single connection.
+    const inTransaction: AppContext = { ...ctx, db: trx };
+    await trx.selectFrom('operations_cursors').select('source').forUpdate().execute();
+    const before = new Date(now.getTime() - GAP_GRACE_MS);
+    const cursors = { report: await reportQueries.findLatestReportEventId(inTransaction, before), dossier: await dossierQueries.findLatestDossierEventId(inTransaction, before) };
+    await trx.deleteFrom('operations_daily').execute();
+    await trx.deleteFrom('operations_item_contributions').execute();
+    const counts = { reports: 0, dossiers: 0 };
+    const totals = new Map<string, Contribution>();
+    for (const source of ['report', 'dossier'] as const) {
+      let afterCode = '';
+      for (;;) {
+        const page = await readContributions(inTransaction, source, { afterCode, limit: PAGE }, rootId);
+        if (page.length === 0) break;
+        await storeContributions(trx, source, page);
+        for (const item of page) for (const contribution of item.contributions) {
+          const key = `${contribution[0]}|${contribution[1]}|${contribution[2]}`;
+          const existing = totals.get(key);
+          if (existing) existing[3] += contribution[3];
+          else totals.set(key, [...contribution]);
+        }
+        counts[source === 'report' ? 'reports' : 'dossiers'] += page.length;
+        afterCode = page.at(-1)?.code ?? afterCode;
+        if (page.length < PAGE) break;
+      }
+    }
+    const rows = [...totals.values()].filter((row) => row[3] !== 0);
+    await addToDaily(trx, rows);
+    for (const source of ['report', 'dossier'] as const) {
+      await trx.updateTable('operations_cursors').set({ last_event_id: cursors[source], updated_at: now }).where('source', '=', source).execute();
+    }
+    return { ...counts, rows: rows.length };
+  });
+}
+
+/** Sums of the daily aggregates per agency and metric over [fromDay, toDay] for the given agencies (all when omitted). */
+export async function sumDaily(ctx: AppContext, filter: { agencyIds?: string[]; fromDay: string; toDay: string; metrics?: readonly string[] }): Promise<Map<string, Map<string, number>>> {
+  if (filter.agencyIds?.length === 0) return new Map();
+  let query = ctx.db
+    .selectFrom('operations_daily')
+    .select(['agency_id', 'metric', sql<number>`sum(value)::bigint`.as('total')])
+    .where('day', '>=', filter.fromDay)
+    .where('day', '<=', filter.toDay)
+    .groupBy(['agency_id', 'metric']);
+  if (filter.agencyIds) query = query.where('agency_id', 'in', filter.agencyIds);
+  if (filter.metrics) query = query.where('metric', 'in', [...filter.metrics]);
+  const sums = new Map<string, Map<string, number>>();
+  for (const row of await query.execute()) {
+    const metrics = sums.get(row.agency_id) ?? new Map<string, number>();
+    metrics.set(row.metric, Number(row.total));
+    sums.set(row.agency_id, metrics);
+  }
+  return sums;
+}

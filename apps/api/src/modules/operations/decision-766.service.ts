@@ -1,0 +1,72 @@
+/**
+ * Decision 766 scoring of an agency (a department, a ward or commune, or the whole city) over a period, and the items
+ * behind each figure. The rules are pure (workflow/decision-766.ts); this reads the facts and shapes the answer.
+ */
+import type { Decision766Items, Decision766Score, Indicator766 } from '@onecity/contracts';
+import type { Actor } from '../../core/auth/actor.ts';
+import type { AppContext } from '../../core/context.ts';
+import { AppError } from '../../core/errors.ts';
+import { readDecision766Input } from './operations.sources.ts';
+import { periodOf, requireReader, resolveScope } from './operations.scope.ts';
+import { findIndicator, indicatorItems, scoreDecision766, type IndicatorResult } from './workflow/decision-766.ts';
+
+function presentIndicator(result: IndicatorResult): Indicator766 {
+  const { definition } = result;
+  return {
+    code: definition.code,
+    group: definition.group,
+    nameVi: definition.nameVi,
+    nameEn: definition.nameEn,
+    formulaVi: definition.formulaVi,
+    formulaEn: definition.formulaEn,
+    maxPoints: definition.maxPoints,
+    fullPointsAt: definition.fullPointsAt,
+    measurable: result.measurable,
+    noteVi: definition.noteVi,
+    noteEn: definition.noteEn,
+    unit: definition.unit,
+    itemKind: definition.itemKind,
+    numerator: result.numerator,
+    denominator: result.denominator,
+    value: result.value,
+    points: result.points,
+  };
+}
+
+/** The score of an agency's subtree over [from, to] (staff of the agency or above it, IOC, auditors). */
+export async function getDecision766Score(ctx: AppContext, actor: Actor | null, query: { agencyCode: string; from: string; to: string }): Promise<Decision766Score> {
+  const scope = await resolveScope(ctx, query.agencyCode);
+  requireReader(actor, scope);
+  const period = periodOf(ctx, query.from, query.to);
+  const score = scoreDecision766(await readDecision766Input(ctx, scope, period));
+  return {
+    agency: scope.agency,
+    from: period.from,
+    to: period.to,
+    asOf: period.asOf.toISOString(),
+    indicators: score.indicators.map(presentIndicator),
+    groups: score.groups,
+    total: score.total,
+    maxPoints: score.maxPoints,
+    measuredMaxPoints: score.measuredMaxPoints,
+    band: score.band,
+  };
+}
+
+/** The dossiers, reports, procedures or documents behind one indicator, with the facts that decided each. */
+export async function listDecision766Items(
+  ctx: AppContext,
+  actor: Actor | null,
+  query: { agencyCode: string; from: string; to: string; indicator: string; met?: boolean; limit: number; offset: number },
+): Promise<Decision766Items> {
+  const definition = findIndicator(query.indicator);
+  if (!definition) throw new AppError('operations.indicator_not_found', { params: { code: query.indicator }, fields: [{ field: 'query.indicator', message: 'not an indicator of Decision 766' }] });
+  const scope = await resolveScope(ctx, query.agencyCode);
+  requireReader(actor, scope);
+  const period = periodOf(ctx, query.from, query.to);
+  const input = await readDecision766Input(ctx, scope, period);
+  const score = scoreDecision766(input);
+  const result = score.indicators.find((candidate) => candidate.definition.code === definition.code) as IndicatorResult;
+  const items = indicatorItems(definition, input).filter((item) => query.met === undefined || item.isMet === query.met);
+  return { indicator: presentIndicator(result), items: items.slice(query.offset, query.offset + query.limit), total: items.length };
+}

@@ -1,0 +1,184 @@
+import { useState } from 'react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { INDICATOR_GROUPS, type Decision766Items, type Indicator766, type Locale } from '@onecity/contracts';
+import { currentLocale } from '../../app/i18n/index.ts';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { formatDate } from '../../components/format.ts';
+import { LoadingState } from '../../components/loading-state.tsx';
+import { ResourceView } from '../../components/resource-view.tsx';
+import { useApiResource } from '../../components/use-api-resource.ts';
+import { formatCount, formatShare } from '../console/dossiers/dossier-rules.ts';
+import { decision766Path, getDecision766Items, type Decision766Score, type PeriodQuery } from './operations.api.ts';
+
+const ITEMS_SHOWN = 200;
+
+/** A number of points with one or two decimals ("12,5"). */
+export function formatPoints(points: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 2 }).format(points);
+}
+
+/** What an indicator's value cell says: the share or the days, or why there is none. */
+export function indicatorValueText(indicator: Indicator766, locale: Locale, t: TFunction): string {
+  if (!indicator.measurable) return t('operations.decision766.notMeasurable');
+  if (indicator.value === null) return t('operations.decision766.noItems');
+  if (indicator.unit === 'days') return t('operations.decision766.days', { days: formatPoints(indicator.value, locale) });
+  return formatShare(indicator.value, locale);
+}
+
+/** Decision 766: the total and its band, the six groups, and every indicator with its formula, figure and items. */
+export function Decision766View({ query }: { query: PeriodQuery }) {
+  const { t, i18n } = useTranslation();
+  const locale = currentLocale(i18n);
+  const [score, reload] = useApiResource<Decision766Score>(decision766Path(query));
+  return (
+    <section aria-labelledby="ioc-766-title" className="section">
+      <h2 id="ioc-766-title">{t('operations.decision766.title')}</h2>
+      <ResourceView resource={score} reload={reload}>
+        {(data) => (
+          <>
+            <p className="lead">
+              {nameOf(data.agency, locale)} · {formatDate(data.from, locale)} – {formatDate(data.to, locale)}
+            </p>
+            <ul className="kpi-grid" aria-label={t('operations.decision766.total')}>
+              <li className="kpi-card">
+                <h3 className="kpi-card__title">{t('operations.decision766.total')}</h3>
+                <p className="kpi-card__value">{t('operations.decision766.totalValue', { points: formatPoints(data.total, locale), max: data.maxPoints })}</p>
+                <p className="kpi-card__detail">{t(`operations.decision766.bands.${data.band}`)}</p>
+              </li>
+              {data.groups.map((group) => (
+                <li key={group.group} className="kpi-card">
+                  <h3 className="kpi-card__title">{t(`operations.decision766.groups.${group.group}`)}</h3>
+                  <p className="kpi-card__value">{t('operations.decision766.groupPoints', { points: formatPoints(group.points, locale), max: group.maxPoints })}</p>
+                </li>
+              ))}
+            </ul>
+            <p className="note">{t('operations.decision766.measuredBasis', { measured: data.measuredMaxPoints, max: data.maxPoints })}</p>
+            <p className="note">{t('operations.decision766.bandNote')}</p>
+            {INDICATOR_GROUPS.map((group) => (
+              <div key={group} className="table-scroll" role="region" aria-labelledby={`ioc-766-${group}`} tabIndex={0}>
+                <table className="table table--compact">
+                  <caption id={`ioc-766-${group}`}>{t(`operations.decision766.groups.${group}`)}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('operations.decision766.columns.code')}</th>
+                      <th scope="col">{t('operations.decision766.columns.name')}</th>
+                      <th scope="col">{t('operations.decision766.columns.value')}</th>
+                      <th scope="col">{t('operations.decision766.columns.ratio')}</th>
+                      <th scope="col">{t('operations.decision766.columns.points')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.indicators
+                      .filter((indicator) => indicator.group === group)
+                      .map((indicator) => (
+                        <IndicatorRow key={indicator.code} indicator={indicator} query={query} />
+                      ))}
+                  </tbody>
+                </table>
+              </div>
+            ))}
+          </>
+        )}
+      </ResourceView>
+    </section>
+  );
+}
+
+const nameOf = (named: { nameVi: string; nameEn: string }, locale: Locale) => (locale === 'vi' ? named.nameVi : named.nameEn);
+
+type ItemsState = { status: 'closed' } | { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; data: Decision766Items };
+
+function IndicatorRow({ indicator, query }: { indicator: Indicator766; query: PeriodQuery }) {
+  const { t, i18n } = useTranslation();
+  const locale = currentLocale(i18n);
+  const [items, setItems] = useState<ItemsState>({ status: 'closed' });
+  const note = locale === 'vi' ? indicator.noteVi : indicator.noteEn;
+  const canList = indicator.measurable && (indicator.denominator ?? 0) > 0;
+  const toggle = () => {
+    if (items.status !== 'closed') {
+      setItems({ status: 'closed' });
+      return;
+    }
+    setItems({ status: 'loading' });
+    getDecision766Items({ ...query, indicator: indicator.code, limit: ITEMS_SHOWN }).then(
+      (data) => setItems({ status: 'ready', data }),
+      (error: unknown) => setItems({ status: 'error', error }),
+    );
+  };
+  const points = indicator.fullPointsAt === null ? t('operations.decision766.informational') : indicator.points === null ? '—' : `${formatPoints(indicator.points, locale)}/${formatPoints(indicator.maxPoints, locale)}`;
+  return (
+    <>
+      <tr>
+        <th scope="row">{indicator.code}</th>
+        <td>
+          <details className="disclosure">
+            <summary>{nameOf(indicator, locale)}</summary>
+            <p>
+              <strong>{t('operations.decision766.formula')}:</strong> {locale === 'vi' ? indicator.formulaVi : indicator.formulaEn}
+            </p>
+            {note && <p className="note">{note}</p>}
+          </details>
+        </td>
+        <td>{indicatorValueText(indicator, locale, t)}</td>
+        <td>
+          {indicator.numerator === null || indicator.denominator === null ? '—' : `${formatPoints(indicator.numerator, locale)}/${formatCount(indicator.denominator, locale)}`}
+          {canList && (
+            <>
+              {' '}
+              <button type="button" className="button button--link" aria-expanded={items.status !== 'closed'} onClick={toggle}>
+                {items.status === 'closed' ? t('operations.decision766.showItems') : t('operations.decision766.hideItems')}
+              </button>
+            </>
+          )}
+        </td>
+        <td>{points}</td>
+      </tr>
+      {items.status !== 'closed' && (
+        <tr>
+          <td colSpan={5}>
+            {items.status === 'loading' && <LoadingState />}
+            {items.status === 'error' && <ErrorAlert error={items.error} />}
+            {items.status === 'ready' && <ItemsTable code={indicator.code} data={items.data} />}
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}
+
+/** The items behind a figure: each with whether it counted and the facts that decided it. */
+export function ItemsTable({ code, data }: { code: string; data: { items: Decision766Items['items']; total: number } }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {data.items.length < data.total && <p className="note">{t('operations.decision766.truncatedItems', { shown: data.items.length, total: data.total })}</p>}
+      <table className="table table--compact">
+        <caption>{t('operations.decision766.itemsCaption', { code, total: data.total })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('operations.decision766.columns.code')}</th>
+            <th scope="col">{t('operations.decision766.outcome')}</th>
+            <th scope="col">{t('operations.decision766.facts')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.items.map((item) => (
+            <tr key={`${item.kind}-${item.code}`}>
+              <th scope="row">{item.code}</th>
+              <td>
+                {item.isMet ? t('operations.decision766.met') : t('operations.decision766.notMet')} · <code>{item.outcome}</code>
+              </td>
+              <td>
+                {Object.entries(item.fields)
+                  .filter(([, value]) => value !== null)
+                  .map(([name, value]) => `${name}: ${String(value)}`)
+                  .join('; ')}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

@@ -1,0 +1,82 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { PaymentStatistics, ReconciliationItem } from '@onecity/contracts';
+import { meRoute, mockApi } from '../../test/api-mock.ts';
+import { renderApp } from '../../test/render-app.tsx';
+import { AGENCIES, staffUser } from '../console/dossiers/dossier-fixtures.ts';
+import { INTENT_ID, makePaidIntent } from './payment-fixtures.ts';
+
+const STATISTICS: PaymentStatistics = {
+  agencyCode: 'PHUXUAN',
+  from: '2026-11-01',
+  to: '2026-11-30',
+  dossiersPaidOnline: { numerator: 3, denominator: 4, share: 0.75 },
+  proceduresAcceptingOnline: { numerator: 12, denominator: 12, share: 1 },
+  proceduresWithOnlinePayments: { numerator: 2, denominator: 12, share: 2 / 12 },
+  collected: 24_000,
+  refunded: 0,
+  payments: 3,
+  providers: ['vietqr', 'vnpay'],
+};
+const CREDIT: ReconciliationItem = {
+  id: 'd0000000-0000-4000-8000-000000000001',
+  bankReference: 'FT26334000001',
+  accountNumber: '113366668888',
+  amount: 8_000,
+  description: 'TRAN VAN BINH chuyen tien le phi',
+  transactionAt: '2026-11-29T03:00:00.000Z',
+  receivedAt: '2026-11-29T03:00:01.000Z',
+  status: 'unmatched',
+  reason: 'no_reference',
+  intentId: null,
+  intentReference: null,
+  resolvedAt: null,
+  resolvedByName: null,
+  resolutionNote: null,
+};
+
+function routes() {
+  return mockApi({
+    'GET /me': meRoute(staffUser('unit_lead', 'PHUXUAN')),
+    'GET /agencies': { body: { items: AGENCIES } },
+    'GET /payments/statistics': { body: STATISTICS },
+    'GET /payments/daily': { body: { items: [{ day: '2026-11-29', count: 3, amount: 24_000, refunded: 0, byProvider: { vietqr: 2, vnpay: 1 } }] } },
+    'GET /payments/intents': { body: { items: [makePaidIntent()], total: 1 } },
+    'GET /payments/reconciliation': { body: { items: [CREDIT] } },
+    'GET /payments/discrepancies': { body: { items: [] } },
+    [`POST /payments/reconciliation/${CREDIT.id}/resolve`]: { body: { status: 'linked', intentId: INTENT_ID } },
+    [`POST /payments/intents/${INTENT_ID}/refunds`]: { status: 201, body: makePaidIntent() },
+  });
+}
+
+describe('/console/payments', () => {
+  it('shows the 766 indicators with numerators and denominators and the collections per day', async () => {
+    routes();
+    renderApp({ path: '/console/payments' });
+    expect(await screen.findByText('3/4 (75.0%)')).toBeTruthy();
+    expect(screen.getByText('Hồ sơ có phí được thanh toán trực tuyến')).toBeTruthy();
+    expect(screen.getByText('2/12 (16.7%)')).toBeTruthy();
+    expect(screen.getByRole('row', { name: /2026-11-29\s+3\s+24\.000\s₫/ })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Tải CSV (theo mẫu sao kê ngân hàng)' }).getAttribute('href')).toMatch(/^\/api\/v1\/payments\/export\.csv\?agencyCode=PHUXUAN&from=\d{4}-\d{2}-01&to=\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('links a queued bank credit to the payment a reference names, and refunds with a reason', async () => {
+    const calls = routes();
+    renderApp({ path: '/console/payments' });
+    const row = await screen.findByRole('row', { name: /FT26334000001/ });
+    expect(within(row).getByText('Không có mã thanh toán')).toBeTruthy();
+    fireEvent.change(within(row).getByLabelText('Mã thanh toán cần gắn'), { target: { value: 'oc0123456789ab' } });
+    fireEvent.click(within(row).getByRole('button', { name: 'Gắn với khoản thanh toán' }));
+    await waitFor(() => expect(calls.some((call) => call.method === 'POST' && call.path === `/payments/reconciliation/${CREDIT.id}/resolve`)).toBe(true));
+    expect(calls.find((call) => call.path.startsWith('/payments/intents?reference='))?.path).toBe('/payments/intents?reference=OC0123456789AB&limit=1');
+    expect(calls.find((call) => call.path.endsWith('/resolve'))?.body).toEqual({ action: 'link', intentId: INTENT_ID });
+    expect(await screen.findByText('Đã xử lý giao dịch FT26334000001.')).toBeTruthy();
+
+    const payment = screen.getByRole('row', { name: /OC0123456789AB/ });
+    fireEvent.click(within(payment).getByText('Hoàn tiền', { selector: 'summary' }));
+    fireEvent.change(within(payment).getByLabelText('Số tiền hoàn (đồng)'), { target: { value: '3000' } });
+    fireEvent.change(within(payment).getByLabelText('Lý do hoàn tiền'), { target: { value: 'Thu thừa phí sao y' } });
+    fireEvent.click(within(payment).getByRole('button', { name: 'Hoàn tiền' }));
+    await waitFor(() => expect(calls.find((call) => call.path === `/payments/intents/${INTENT_ID}/refunds`)?.body).toEqual({ amount: 3000, reason: 'Thu thừa phí sao y' }));
+  });
+});

@@ -1,0 +1,396 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Agency, Role, User } from '@onecity/contracts';
+import { currentLocale } from '../../app/i18n/index.ts';
+import { useCurrentUser } from '../../app/session.tsx';
+import { ErrorAlert, StatusMessage } from '../../components/error-alert.tsx';
+import { compareNames, formatDateTime } from '../../components/format.ts';
+import { PageTitle } from '../../components/page-title.tsx';
+import { ResourceView } from '../../components/resource-view.tsx';
+import { useApiResource } from '../../components/use-api-resource.ts';
+import { agenciesInScope, currentMonthRange } from '../console/dossiers/dossier-rules.ts';
+import { formatMoney } from '../procedures/procedure-format.ts';
+import {
+  discrepanciesPath,
+  findIntentByReference,
+  paymentDaysPath,
+  paymentIntentsPath,
+  paymentsCsvUrl,
+  paymentStatisticsPath,
+  reconciliationPath,
+  refundPayment,
+  resolveCredit,
+  type PaymentDay,
+  type PaymentDiscrepancy,
+  type PaymentIntent,
+  type PaymentIntentList,
+  type PaymentStatistics,
+  type PeriodQuery,
+  type ReconciliationItem,
+} from './payments.api.ts';
+import './payments.css';
+
+/** Who opens /console/payments (the API checks each request). */
+export const PAYMENT_CONSOLE_ROLES: readonly Role[] = ['desk_officer', 'unit_lead', 'auditor', 'admin'];
+const RESOLVERS: ReadonlySet<string> = new Set(['desk_officer', 'unit_lead', 'admin']);
+const REFUNDERS: ReadonlySet<string> = new Set(['unit_lead', 'admin']);
+
+/** Whether the user holds one of `roles` on the agency or above it (the path lists codes from the root down). */
+export function holdsRoleOver(user: User, roles: ReadonlySet<string>, agency: Pick<Agency, 'code' | 'path'> | undefined): boolean {
+  const path = agency?.path.split('.') ?? [];
+  return user.roles.some((grant) => roles.has(grant.role) && grant.agencyCode !== null && path.includes(grant.agencyCode));
+}
+
+const percent = (share: number | null) => (share === null ? '—' : `${(share * 100).toFixed(1)}%`);
+
+/**
+ * /console/payments: for an agency in the staff member's scope and the current month — the Decision 766 online
+ * payment indicators, collections per day, the payments with refunds for those who may, the CSV in bank-statement
+ * columns, the bank credits that matched nothing with their resolve actions, and the reconciliation's differences.
+ */
+export function PaymentsSection() {
+  const { t, i18n } = useTranslation();
+  const locale = currentLocale(i18n);
+  const user = useCurrentUser();
+  const [agencies, reloadAgencies] = useApiResource<{ items: Agency[] }>('/agencies');
+  const [agencyCode, setAgencyCode] = useState<string | undefined>(undefined);
+  const inScope = useMemo(() => {
+    if (user === undefined || agencies.status !== 'ready') return [];
+    const compare = compareNames(locale);
+    return agenciesInScope(user, agencies.data.items, (left, right) => compare(left.nameVi, right.nameVi));
+  }, [user, agencies, locale]);
+  if (user === undefined) return null;
+  const chosen = inScope.find((agency) => agency.code === agencyCode) ?? inScope[0];
+  const period = chosen ? { agencyCode: chosen.code, ...currentMonthRange(new Date()) } : undefined;
+
+  return (
+    <section className="page payments-section">
+      <PageTitle>{t('payments.console.title')}</PageTitle>
+      <ResourceView resource={agencies} reload={reloadAgencies}>
+        {() => (
+          <div className="payments-section__toolbar">
+            <label>
+              {t('payments.console.agency')}{' '}
+              <select value={chosen?.code ?? ''} onChange={(event) => setAgencyCode(event.target.value)}>
+                {inScope.map((agency) => (
+                  <option key={agency.code} value={agency.code}>
+                    {locale === 'vi' ? agency.nameVi : agency.nameEn}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {period && (
+              <span>
+                {t('payments.console.month')}: {period.from} – {period.to}
+              </span>
+            )}
+            {period && <a href={paymentsCsvUrl(period)}>{t('payments.console.export')}</a>}
+          </div>
+        )}
+      </ResourceView>
+      {period && chosen && <AgencyPayments key={period.agencyCode} user={user} agency={chosen} period={period} />}
+      {[...RESOLVERS, 'auditor'].some((role) => user.roles.some((grant) => grant.role === role)) && <ReconciliationQueue user={user} />}
+    </section>
+  );
+}
+
+function AgencyPayments({ user, agency, period }: { user: User; agency: Agency; period: PeriodQuery }) {
+  const { t } = useTranslation();
+  const [statistics, reloadStatistics] = useApiResource<PaymentStatistics>(paymentStatisticsPath(period));
+  const [days, reloadDays] = useApiResource<{ items: PaymentDay[] }>(paymentDaysPath(period));
+  const [intents, reloadIntents] = useApiResource<PaymentIntentList>(paymentIntentsPath(period));
+  const [notice, setNotice] = useState<string | undefined>(undefined);
+  const mayRefund = holdsRoleOver(user, REFUNDERS, agency);
+  return (
+    <>
+      <h2>{t('payments.console.indicators')}</h2>
+      <ResourceView resource={statistics} reload={reloadStatistics}>
+        {(data) => (
+          <dl className="summary-list">
+            {(['dossiersPaidOnline', 'proceduresAcceptingOnline', 'proceduresWithOnlinePayments'] as const).map((key) => (
+              <div key={key}>
+                <dt>{t(`payments.console.${key}`)}</dt>
+                <dd>{t('payments.console.ratio', { numerator: data[key].numerator, denominator: data[key].denominator, percent: percent(data[key].share) })}</dd>
+              </div>
+            ))}
+          </dl>
+        )}
+      </ResourceView>
+      <h2>{t('payments.console.daily')}</h2>
+      <ResourceView resource={days} reload={reloadDays}>
+        {(data) =>
+          data.items.length === 0 ? (
+            <p>{t('payments.console.noDays')}</p>
+          ) : (
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('payments.console.day')}</th>
+                  <th scope="col" className="number">{t('payments.console.count')}</th>
+                  <th scope="col" className="number">{t('payments.console.amount')}</th>
+                  <th scope="col" className="number">{t('payments.console.refunded')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.items.map((day) => (
+                  <tr key={day.day}>
+                    <th scope="row">{day.day}</th>
+                    <td className="number">{day.count}</td>
+                    <td className="number">{formatMoney(day.amount)}</td>
+                    <td className="number">{formatMoney(day.refunded)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )
+        }
+      </ResourceView>
+      <h2>{t('payments.console.payments')}</h2>
+      <StatusMessage message={notice} />
+      <ResourceView resource={intents} reload={reloadIntents}>
+        {(data) =>
+          data.items.length === 0 ? (
+            <p>{t('payments.console.noPayments')}</p>
+          ) : (
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('payments.console.reference')}</th>
+                  <th scope="col">{t('payments.console.dossier')}</th>
+                  <th scope="col" className="number">{t('payments.console.amount')}</th>
+                  <th scope="col">{t('payments.console.status')}</th>
+                  <th scope="col">{t('payments.console.provider')}</th>
+                  <th scope="col">{t('payments.console.actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.items.map((intent) => (
+                  <tr key={intent.id}>
+                    <th scope="row">
+                      <code>{intent.reference}</code>
+                    </th>
+                    <td>{intent.dossierCode}</td>
+                    <td className="number">{formatMoney(intent.amount)}</td>
+                    <td>{t(`payments.status.${intent.status}`)}</td>
+                    <td>{t(`payments.provider.${intent.provider ?? 'none'}`)}</td>
+                    <td>
+                      {mayRefund && intent.refundable > 0 && (
+                        <RefundForm
+                          intent={intent}
+                          onDone={(message) => {
+                            setNotice(message);
+                            reloadIntents();
+                            reloadDays();
+                            reloadStatistics();
+                          }}
+                        />
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )
+        }
+      </ResourceView>
+    </>
+  );
+}
+
+function RefundForm({ intent, onDone }: { intent: PaymentIntent; onDone: (message: string) => void }) {
+  const { t } = useTranslation();
+  const [amount, setAmount] = useState(String(intent.refundable));
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<unknown>(undefined);
+  const [isBusy, setBusy] = useState(false);
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const refunded = Number(amount);
+      await refundPayment(intent.id, refunded, reason.trim());
+      onDone(t('payments.console.refundDone', { amount: formatMoney(refunded), reference: intent.reference }));
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <details>
+      <summary>{t('payments.console.refund')}</summary>
+      <form className="payments-section__inline-form" onSubmit={(event) => void submit(event)}>
+        <label>
+          {t('payments.console.refundAmount')}
+          <input type="number" min={1} max={intent.refundable} required value={amount} onChange={(event) => setAmount(event.target.value)} />
+        </label>
+        <label>
+          {t('payments.console.refundReason')}
+          <input type="text" required minLength={5} maxLength={500} value={reason} onChange={(event) => setReason(event.target.value)} />
+        </label>
+        <button type="submit" className="button button--secondary" disabled={isBusy}>
+          {t('payments.console.refund')}
+        </button>
+        <ErrorAlert error={error} />
+      </form>
+    </details>
+  );
+}
+
+function ReconciliationQueue({ user }: { user: User }) {
+  const { t, i18n } = useTranslation();
+  const locale = currentLocale(i18n);
+  const [queue, reloadQueue] = useApiResource<{ items: ReconciliationItem[] }>(reconciliationPath('open'));
+  const [discrepancies, reloadDiscrepancies] = useApiResource<{ items: PaymentDiscrepancy[] }>(discrepanciesPath);
+  const [notice, setNotice] = useState<string | undefined>(undefined);
+  const mayResolve = user.roles.some((grant) => RESOLVERS.has(grant.role));
+  const mayDismiss = user.roles.some((grant) => REFUNDERS.has(grant.role));
+  const reasonText = (reason: string | null) => (reason && reason in { no_reference: 1, unknown_reference: 1, several_references: 1, amount_mismatch: 1, wrong_account: 1, intent_closed: 1, already_paid: 1 } ? t(`payments.console.reasons.${reason as 'no_reference'}`) : (reason ?? ''));
+  return (
+    <>
+      <h2>{t('payments.console.queue')}</h2>
+      <p>{t('payments.console.queueIntro')}</p>
+      <StatusMessage message={notice} />
+      <ResourceView resource={queue} reload={reloadQueue}>
+        {(data) =>
+          data.items.length === 0 ? (
+            <p>{t('payments.console.queueEmpty')}</p>
+          ) : (
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('payments.console.bankReference')}</th>
+                  <th scope="col">{t('payments.console.paidAt')}</th>
+                  <th scope="col" className="number">{t('payments.console.amount')}</th>
+                  <th scope="col">{t('payments.console.description')}</th>
+                  <th scope="col">{t('payments.console.reason')}</th>
+                  <th scope="col">{t('payments.console.actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.items.map((credit) => (
+                  <tr key={credit.id}>
+                    <th scope="row">{credit.bankReference}</th>
+                    <td>
+                      <time dateTime={credit.transactionAt}>{formatDateTime(credit.transactionAt, locale)}</time>
+                    </td>
+                    <td className="number">{formatMoney(credit.amount)}</td>
+                    <td>{credit.description}</td>
+                    <td>{reasonText(credit.reason)}</td>
+                    <td>
+                      {mayResolve && (
+                        <ResolveForms
+                          credit={credit}
+                          mayDismiss={mayDismiss}
+                          onDone={() => {
+                            setNotice(t('payments.console.resolved', { reference: credit.bankReference }));
+                            reloadQueue();
+                          }}
+                        />
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )
+        }
+      </ResourceView>
+      <h2>{t('payments.console.discrepancies')}</h2>
+      <ResourceView resource={discrepancies} reload={reloadDiscrepancies}>
+        {(data) =>
+          data.items.length === 0 ? (
+            <p>{t('payments.console.discrepanciesEmpty')}</p>
+          ) : (
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('payments.console.day')}</th>
+                  <th scope="col">{t('payments.console.kind')}</th>
+                  <th scope="col">{t('payments.console.reference')}</th>
+                  <th scope="col">{t('payments.console.bankReference')}</th>
+                  <th scope="col" className="number">{t('payments.console.amount')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.items.map((item) => (
+                  <tr key={item.id}>
+                    <td>{item.day}</td>
+                    <th scope="row">{item.kind}</th>
+                    <td>{item.intentReference ?? '—'}</td>
+                    <td>{item.providerTransactionId ?? '—'}</td>
+                    <td className="number">
+                      {item.expectedAmount === null ? '—' : formatMoney(item.expectedAmount)} / {item.actualAmount === null ? '—' : formatMoney(item.actualAmount)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )
+        }
+      </ResourceView>
+    </>
+  );
+}
+
+function ResolveForms({ credit, mayDismiss, onDone }: { credit: ReconciliationItem; mayDismiss: boolean; onDone: () => void }) {
+  const { t } = useTranslation();
+  const [reference, setReference] = useState('');
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<unknown>(undefined);
+  const [message, setMessage] = useState<string | undefined>(undefined);
+  const [isBusy, setBusy] = useState(false);
+  async function act(run: () => Promise<void>) {
+    setBusy(true);
+    setError(undefined);
+    setMessage(undefined);
+    try {
+      await run();
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  }
+  const link = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    void act(async () => {
+      const wanted = reference.trim().toUpperCase();
+      const found = (await findIntentByReference(wanted)).items[0];
+      if (!found) {
+        setMessage(t('payments.console.referenceNotFound', { reference: wanted }));
+        return;
+      }
+      await resolveCredit(credit.id, { action: 'link', intentId: found.id, ...(note.trim() ? { note: note.trim() } : {}) });
+      onDone();
+    });
+  };
+  const dismiss = () =>
+    void act(async () => {
+      await resolveCredit(credit.id, { action: 'not_ours', note: note.trim() });
+      onDone();
+    });
+  return (
+    <form className="payments-section__inline-form" onSubmit={link}>
+      <label>
+        {t('payments.console.linkReference')}
+        <input type="text" value={reference} pattern="[A-Za-z0-9]{1,19}" onChange={(event) => setReference(event.target.value)} />
+      </label>
+      <label>
+        {t('payments.console.note')}
+        <input type="text" value={note} maxLength={500} onChange={(event) => setNote(event.target.value)} />
+      </label>
+      <button type="submit" className="button button--secondary" disabled={isBusy || reference.trim() === ''}>
+        {t('payments.console.link')}
+      </button>
+      {mayDismiss && (
+        <button type="button" className="button button--secondary" disabled={isBusy || note.trim().length < 5} onClick={dismiss}>
+          {t('payments.console.notOurs')}
+        </button>
+      )}
+      {message && <p role="status">{message}</p>}
+      <ErrorAlert error={error} />
+    </form>
+  );
+}
