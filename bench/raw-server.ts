@@ -1,0 +1,88 @@
+/**
+ * The raw ceiling of the read workloads: bare node:http and the same driver (pg.Pool with the API's pool size and
+ * type parsers, or PGlite on the same data directory) running the same statements as the API (lib/queries.ts), with
+ * no framework, no validation, no authentication and no presentation beyond JSON.stringify of the rows.
+ * Started by run.ts as a child process: RAW_PORT, RAW_DATABASE_URL or RAW_DATA_DIR, RAW_POOL_MAX, RAW_DIRECTORY
+ * (unit and agency subtree ids by code, which the API keeps in memory).
+ */
+import http from 'node:http';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { sharedParsers } from '../apps/api/src/core/db/type-parsers.ts';
+import { dossierLookupQueries, publicReportsQueries, queueQueries, reportPageQueries, statisticsQueries, type Statement } from './lib/queries.ts';
+
+const port = Number(process.env.RAW_PORT ?? 3999);
+const subtrees = JSON.parse(process.env.RAW_DIRECTORY ?? '{}') as Record<string, string[]>;
+const timeZoneOffset = '+07:00';
+
+type Runner = (statement: Statement) => Promise<Record<string, unknown>[]>;
+let run: Runner;
+if (process.env.RAW_DATABASE_URL) {
+  const pool = new pg.Pool({
+    connectionString: process.env.RAW_DATABASE_URL,
+    max: Number(process.env.RAW_POOL_MAX ?? 10),
+    types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => sharedParsers[oid] ?? pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser },
+  });
+  run = async (statement) => (await pool.query(statement.sql, statement.parameters as unknown[])).rows as Record<string, unknown>[];
+} else {
+  const pglite = await PGlite.create(path.join(process.env.RAW_DATA_DIR ?? './data', 'pglite'), { parsers: sharedParsers });
+  run = async (statement) => (await pglite.query<Record<string, unknown>>(statement.sql, statement.parameters as unknown[])).rows;
+}
+
+function send(response: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  response.end(text);
+}
+
+async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+  const url = new URL(request.url ?? '/', 'http://raw');
+  const query = url.searchParams;
+  if (url.pathname === '/raw/reports') {
+    const [categoriesQuery] = publicReportsQueries({ limit: 1 });
+    const categories = await run(categoriesQuery as Statement);
+    const codes = query.get('category')?.split(',').filter(Boolean);
+    const categoryIds = codes ? categories.filter((row) => codes.includes(String(row.code))).map((row) => String(row.id)) : undefined;
+    const bbox = query.get('bbox')?.split(',').map(Number) as [number, number, number, number] | undefined;
+    const [, rowsQuery, countQuery] = publicReportsQueries({ bbox, statuses: query.getAll('status'), categoryIds, limit: Number(query.get('limit') ?? 500) });
+    const [rows, count] = await Promise.all([run(rowsQuery as Statement), run(countQuery as Statement)]);
+    return send(response, 200, { items: rows, total: count[0]?.count });
+  }
+  if (url.pathname === '/raw/dossiers/lookup') {
+    const [row] = await run(dossierLookupQueries(query.get('code') ?? '')[0] as Statement);
+    return row ? send(response, 200, row) : send(response, 404, { code: 'dossiers.not_found' });
+  }
+  if (url.pathname.startsWith('/raw/reports/')) {
+    const page = reportPageQueries(decodeURIComponent(url.pathname.slice('/raw/reports/'.length)));
+    const [report] = await run(page.first);
+    if (!report) return send(response, 404, { code: 'reports.not_found' });
+    const [category, events, photos] = await Promise.all(page.then(report as { id: string; category_id: string }).map(run));
+    return send(response, 200, { ...report, category: category?.[0], timeline: events, photos });
+  }
+  if (url.pathname === '/raw/queue') {
+    const unit = query.get('unit');
+    const [countQuery, rowsQuery] = queueQueries({ unitIds: unit ? (subtrees[unit] ?? []) : undefined, overdueOnly: query.get('overdue') === 'true', now: new Date(), limit: Number(query.get('limit') ?? 100), offset: 0 });
+    const count = await run(countQuery as Statement);
+    const rows = await run(rowsQuery as Statement);
+    return send(response, 200, { items: rows, total: count[0]?.count });
+  }
+  if (url.pathname === '/raw/statistics') {
+    const from = query.get('from') ?? '';
+    const to = query.get('to') ?? '';
+    const start = new Date(`${from}T00:00:00${timeZoneOffset}`);
+    const end = new Date(new Date(`${to}T00:00:00${timeZoneOffset}`).getTime() + 86_400_000);
+    const asOf = new Date(Math.min(Date.now(), end.getTime()));
+    const [row] = await run(statisticsQueries({ agencyIds: subtrees[query.get('agencyCode') ?? ''] ?? [], from, to, start, end, asOf, nearly: new Date(asOf.getTime() + 86_400_000) })[0] as Statement);
+    return send(response, 200, row);
+  }
+  if (url.pathname === '/health') return send(response, 200, { status: 'ok' });
+  return send(response, 404, { code: 'not_found' });
+}
+
+const server = http.createServer((request, response) => {
+  handle(request, response).catch((error: unknown) => send(response, 500, { error: String(error) }));
+});
+server.keepAliveTimeout = 65_000;
+server.listen(port, '127.0.0.1', () => process.stdout.write(`raw ceiling server on ${port}\n`));
+process.on('SIGTERM', () => server.close(() => process.exit(0)));
