@@ -6,6 +6,7 @@
  */
 import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, sql, type CompiledQuery } from 'kysely';
 import type { DB } from '../../apps/api/src/core/db/schema.ts';
+import { dossierStatisticsSql } from '../../apps/api/src/modules/procedures/dossiers.statistics.ts';
 
 const compiler = new Kysely<DB>({
   dialect: {
@@ -80,35 +81,9 @@ export function queueQueries(filter: { unitIds?: string[]; overdueOnly?: boolean
   ];
 }
 
-/** W6b: dossiers.statistics getDossierStatistics, one SQL pass over an agency subtree's dossiers. */
+/** W6b: dossiers.statistics getDossierStatistics, one SQL pass over an agency subtree's dossiers (the module's own builder). */
 export function statisticsQueries(input: { agencyIds: string[]; from: string; to: string; start: Date; end: Date; asOf: Date; nearly: Date }): Statement[] {
-  const { from, to, start, end, asOf, nearly } = input;
-  const inPeriod = sql`d.received_on between ${from}::date and ${to}::date`;
-  const counted = sql`d.status not in (1, 3)`;
-  const carried = sql`d.received_on < ${from}::date and (d.finished_at is null or d.finished_at >= ${start}) and (d.closed_at is null or d.closed_at >= ${start})`;
-  const toProcess = sql`${counted} and ((${inPeriod}) or (${carried}))`;
-  const open = sql`${toProcess} and (d.finished_at is null or d.finished_at > ${asOf}) and (d.closed_at is null or d.closed_at > ${asOf}) and d.received_on <= ${to}::date`;
-  const doneInPeriod = sql`d.finished_at >= ${start} and d.finished_at < ${end}`;
-  const query = sql<Record<string, number>>`
-    select
-      count(*) filter (where ${counted} and ${inPeriod})::int as received,
-      count(*) filter (where ${counted} and ${carried})::int as carried_over,
-      count(*) filter (where ${doneInPeriod} and not coalesce(d.is_late, false))::int as done_on_time,
-      count(*) filter (where ${doneInPeriod} and coalesce(d.is_late, false))::int as done_late,
-      count(*) filter (where ${doneInPeriod} and d.has_electronic_result)::int as electronic_results,
-      count(*) filter (where ${open} and d.legal_due_at < ${asOf})::int as overdue,
-      count(*) filter (where ${open} and d.legal_due_at >= ${asOf} and d.legal_due_at < ${nearly})::int as nearly_due,
-      count(*) filter (where ${open} and d.legal_due_at >= ${nearly})::int as not_due,
-      count(*) filter (where d.closed_at >= ${start} and d.closed_at < ${end} and d.status in (7, 8))::int as withdrawn_or_stopped,
-      count(*) filter (where ${counted} and ${inPeriod} and d.channel = 'online')::int as channel_online,
-      count(*) filter (where ${counted} and ${inPeriod} and d.channel = 'in_person')::int as channel_in_person,
-      count(*) filter (where ${counted} and ${inPeriod} and d.channel = 'post')::int as channel_post,
-      count(*) filter (where ${counted} and ${inPeriod} and d.fee_total > 0)::int as fee_bearing,
-      count(*) filter (where ${counted} and ${inPeriod} and d.fee_total > 0 and d.fee_paid_via = 'online')::int as fee_paid_online
-    from dossiers d
-    where d.agency_id in (${sql.join(input.agencyIds)})
-  `;
-  return [statement(query.compile(compiler))];
+  return [statement(dossierStatisticsSql(input).compile(compiler))];
 }
 
 /** Normalises whitespace so statements from the log and from the compiler compare equal. */

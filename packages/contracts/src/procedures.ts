@@ -202,6 +202,31 @@ export const DossierActionBody = Type.Union([
 export type DossierAction = Static<typeof DossierActionBody>;
 export type DossierActionType = DossierAction['type'];
 
+/** The actions a dossier's timeline records (DossierEvent.action): the lifecycle actions and filing, intake, survey, online delivery. */
+export const DOSSIER_EVENT_ACTIONS = [
+  'submit',
+  'receive',
+  'accept',
+  'reject',
+  'assign',
+  'forward',
+  'send_back',
+  'transfer',
+  'request_supplement',
+  'complete_supplement',
+  'record_payment',
+  'approve',
+  'issue_apology',
+  'deliver',
+  'stop',
+  'withdraw',
+  'survey',
+  'download_result',
+] as const;
+export type DossierEventAction = (typeof DOSSIER_EVENT_ACTIONS)[number];
+/** Whether a timeline action is one the apps know (and name); others are shown as they come. */
+export const isDossierEventAction = (action: string): action is DossierEventAction => (DOSSIER_EVENT_ACTIONS as readonly string[]).includes(action);
+
 export const DossierFile = Type.Object({
   id: Type.String(),
   componentCode: Type.Union([Type.String(), Type.Null()]),

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import type { DossierDetail } from '@onecity/contracts';
+import { isDossierEventAction, type DossierDetail } from '@onecity/contracts';
 import { currentLocale } from '../../app/i18n/index.ts';
 import { StatusMessage } from '../../components/error-alert.tsx';
 import { formatDate, formatDateTime } from '../../components/format.ts';
@@ -20,29 +20,6 @@ import { SurveyAnswersView, SurveyForm, type SubmittedSurvey } from './survey.ts
 import { WithdrawBox } from './withdraw-box.tsx';
 import './procedures.css';
 
-/** Timeline actions with a name in the translation files; others are shown as they come. */
-export const KNOWN_DOSSIER_EVENTS = [
-  'submit',
-  'accept',
-  'reject',
-  'assign',
-  'forward',
-  'send_back',
-  'transfer',
-  'request_supplement',
-  'complete_supplement',
-  'record_payment',
-  'approve',
-  'issue_apology',
-  'deliver',
-  'stop',
-  'withdraw',
-  'receive',
-  'survey',
-  'download_result',
-] as const;
-type KnownEvent = (typeof KNOWN_DOSSIER_EVENTS)[number];
-const isKnownEvent = (action: string): action is KnownEvent => (KNOWN_DOSSIER_EVENTS as readonly string[]).includes(action);
 
 /** /dossiers/:code: the citizen's own dossier: where it is, what is asked of them, and what they can do. */
 export function DossierPage() {
@@ -261,7 +238,7 @@ function Timeline({ events }: { events: readonly DossierEvent[] }) {
             {formatDateTime(event.at, locale)}
           </time>
           <span className="timeline__event">
-            {isKnownEvent(event.action) ? t(`procedures.events.${event.action}`) : event.action} → {t(`procedures.status.${event.status}`)}
+            {isDossierEventAction(event.action) ? t(`procedures.events.${event.action}`) : event.action} → {t(`procedures.status.${event.status}`)}
           </span>
           {event.actorName && <span className="timeline__time">{event.actorName}</span>}
           {event.note && <span className="timeline__note">{event.note}</span>}

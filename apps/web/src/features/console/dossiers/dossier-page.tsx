@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { Agency, DossierDetail } from '@onecity/contracts';
+import { isDossierEventAction, type Agency, type DossierDetail } from '@onecity/contracts';
 import { currentLocale } from '../../../app/i18n/index.ts';
 import { StatusMessage } from '../../../components/error-alert.tsx';
 import { formatDate, formatDateTime } from '../../../components/format.ts';
@@ -430,28 +430,6 @@ function SupplementHistory({ dossier }: { dossier: DossierDetail }) {
   );
 }
 
-const EVENT_ACTIONS = [
-  'submit',
-  'receive',
-  'accept',
-  'reject',
-  'assign',
-  'forward',
-  'send_back',
-  'transfer',
-  'request_supplement',
-  'complete_supplement',
-  'record_payment',
-  'approve',
-  'issue_apology',
-  'deliver',
-  'stop',
-  'withdraw',
-  'survey',
-  'download_result',
-] as const;
-type EventAction = (typeof EVENT_ACTIONS)[number];
-const isEventAction = (action: string): action is EventAction => (EVENT_ACTIONS as readonly string[]).includes(action);
 
 function Timeline({ dossier }: { dossier: DossierDetail }) {
   const { t, i18n } = useTranslation();
@@ -470,7 +448,7 @@ function Timeline({ dossier }: { dossier: DossierDetail }) {
                 <time className="timeline__time" dateTime={event.at}>
                   {formatDateTime(event.at, locale)}
                 </time>
-                <strong>{isEventAction(event.action) ? t(`dossierConsole.events.${event.action}`) : event.action}</strong>
+                <strong>{isDossierEventAction(event.action) ? t(`dossierConsole.events.${event.action}`) : event.action}</strong>
                 <span>{event.actorName ? t('dossierConsole.eventBy', { status, actor: event.actorName }) : status}</span>
                 {event.note && <span>{event.note}</span>}
               </li>
