@@ -435,10 +435,9 @@ interface Context {
   requireRevocationData: boolean;
 }
 
-async function verifyOne(raw: RawSignature, index: number, context: Context): Promise<SignatureReport> {
-  const { bytes } = context;
-  const [a, b, c, d] = raw.byteRange;
-  const report: SignatureReport = {
+/** A signature's report before any check has passed: what its dictionary says, and failed until proven otherwise. */
+function failedReport(raw: RawSignature, index: number, fileLength: number): SignatureReport {
+  return {
     index,
     subFilter: raw.subFilter,
     signerCommonName: null,
@@ -454,7 +453,7 @@ async function verifyOne(raw: RawSignature, index: number, context: Context): Pr
     location: raw.location,
     name: raw.name,
     byteRange: raw.byteRange,
-    coversWholeDocument: c + d === bytes.length,
+    coversWholeDocument: raw.byteRange[2] + raw.byteRange[3] === fileLength,
     integrity: 'invalid',
     chain: 'untrusted',
     revocation: 'unknown',
@@ -463,6 +462,12 @@ async function verifyOne(raw: RawSignature, index: number, context: Context): Pr
     indication: 'TOTAL_FAILED',
     problems: [],
   };
+}
+
+async function verifyOne(raw: RawSignature, index: number, context: Context): Promise<SignatureReport> {
+  const { bytes } = context;
+  const [a, b, c, d] = raw.byteRange;
+  const report = failedReport(raw, index, bytes.length);
   const fail = (indication: Indication, subIndication: SubIndication | undefined, problem: string): SignatureReport => {
     report.indication = indication;
     if (subIndication) report.subIndication = subIndication;
@@ -616,32 +621,10 @@ export async function verifyPdfSignatures(pdf: Uint8Array, trust: TrustSettings)
       signatures.push(await verifyOne(raw, index, context));
     } catch (error) {
       // Defensive: a parser corner case must not hide the other signatures' results.
-      signatures.push({
-        index,
-        subFilter: raw.subFilter,
-        signerCommonName: null,
-        signerSubject: null,
-        signerSerial: null,
-        issuerCommonName: null,
-        signerNotBefore: null,
-        signerNotAfter: null,
-        signingTime: raw.claimedTime,
-        signingTimeSource: raw.claimedTime ? 'claimed' : null,
-        claimedSigningTime: raw.claimedTime,
-        reason: raw.reason,
-        location: raw.location,
-        name: raw.name,
-        byteRange: raw.byteRange,
-        coversWholeDocument: raw.byteRange[2] + raw.byteRange[3] === bytes.length,
-        integrity: 'invalid',
-        chain: 'untrusted',
-        revocation: 'unknown',
-        timestamp: null,
-        level: null,
-        indication: 'TOTAL_FAILED',
-        subIndication: 'FORMAT_FAILURE',
-        problems: [`could not be processed: ${(error as Error).message}`],
-      });
+      const report = failedReport(raw, index, bytes.length);
+      report.subIndication = 'FORMAT_FAILURE';
+      report.problems.push(`could not be processed: ${(error as Error).message}`);
+      signatures.push(report);
     }
   }
   const last = signatures[signatures.length - 1]!;
