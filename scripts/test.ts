@@ -106,9 +106,12 @@ if (process.env.E2E === '0') {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'onecity-e2e-'));
   const url = `http://127.0.0.1:${port}`;
+  // The payment journeys need the sandbox bank and gateway (the development default, named here so a PAYMENT_PROVIDERS
+  // of the caller's shell cannot turn them off); PUBLIC_URL is the address the browser uses, so the gateway's return
+  // lands on the same origin as the session cookie.
   const server = spawn(process.execPath, [path.join(root, 'apps/api/src/main.ts')], {
     cwd: root,
-    env: { ...withoutPostgres, NODE_ENV: 'development', PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: url, DATA_DIR: dataDir, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '100000' },
+    env: { ...withoutPostgres, NODE_ENV: 'development', PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: url, DATA_DIR: dataDir, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '100000', PAYMENT_PROVIDERS: 'sandbox' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   try {

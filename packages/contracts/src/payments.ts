@@ -150,6 +150,10 @@ export const ResolveCreditRequest = Type.Union([
 ]);
 export type ResolveCreditRequest = Static<typeof ResolveCreditRequest>;
 
+/** refunded: the money was returned; corrected: the record was put right; not_an_error: nothing was wrong. */
+export const DISCREPANCY_RESOLUTIONS = ['refunded', 'corrected', 'not_an_error'] as const;
+export type DiscrepancyResolution = (typeof DISCREPANCY_RESOLUTIONS)[number];
+
 export const PaymentDiscrepancy = Type.Object({
   id: Type.String(),
   kind: Type.String(),
@@ -163,8 +167,20 @@ export const PaymentDiscrepancy = Type.Object({
   details: Type.Record(Type.String(), Type.Unknown()),
   status: Type.Enum(['open', 'resolved']),
   detectedAt: DateTime,
+  /** How staff closed it (null while open). */
+  resolution: Nullable(Type.Enum(DISCREPANCY_RESOLUTIONS)),
+  resolutionNote: Nullable(Type.String()),
+  resolvedAt: Nullable(DateTime),
+  resolvedByName: Nullable(Type.String()),
 });
 export type PaymentDiscrepancy = Static<typeof PaymentDiscrepancy>;
+
+/** Closing a discrepancy: what was done about it, and a note saying why (5 to 1000 characters once trimmed). */
+export const ResolveDiscrepancyRequest = Type.Object(
+  { resolution: Type.Enum(DISCREPANCY_RESOLUTIONS), note: Type.String({ minLength: 5, maxLength: 1000 }) },
+  { additionalProperties: false },
+);
+export type ResolveDiscrepancyRequest = Static<typeof ResolveDiscrepancyRequest>;
 
 export const ReconciliationRun = Type.Object({ day: Type.String({ format: 'date' }), checked: Type.Integer(), found: Type.Integer(), new: Type.Integer() });
 export type ReconciliationRun = Static<typeof ReconciliationRun>;

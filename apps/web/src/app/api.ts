@@ -86,9 +86,14 @@ async function readBody(response: Response): Promise<unknown> {
  * Sends one request and returns the parsed JSON body (undefined for empty answers such as 202 and 204).
  * @throws ApiError for any non-2xx answer, NetworkError when no answer came.
  */
-export async function apiRequest<T>(method: Method, path: string, body?: unknown): Promise<T> {
-  if (body === undefined) return send<T>(method, path, undefined, undefined);
-  return send<T>(method, path, JSON.stringify(body), 'application/json');
+export async function apiRequest<T>(method: Method, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+  if (body === undefined) return send<T>(method, path, undefined, undefined, options);
+  return send<T>(method, path, JSON.stringify(body), 'application/json', options);
+}
+
+/** Extra request headers, e.g. the Idempotency-Key of a money-changing request. */
+export interface RequestOptions {
+  headers?: Record<string, string>;
 }
 
 /**
@@ -100,8 +105,8 @@ export async function apiUpload<T>(path: string, file: Blob): Promise<T> {
   return send<T>('POST', path, file, file.type || 'application/octet-stream');
 }
 
-async function send<T>(method: Method, path: string, body: BodyInit | undefined, contentType: string | undefined): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': requestLocale };
+async function send<T>(method: Method, path: string, body: BodyInit | undefined, contentType: string | undefined, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { ...options.headers, accept: 'application/json', 'accept-language': requestLocale };
   if (contentType !== undefined) headers['content-type'] = contentType;
   if (STATE_CHANGING.has(method) && csrfToken !== undefined) headers['x-csrf-token'] = csrfToken;
 
@@ -127,7 +132,7 @@ async function send<T>(method: Method, path: string, body: BodyInit | undefined,
 
 export const api = {
   get: <T>(path: string) => apiRequest<T>('GET', path),
-  post: <T>(path: string, body?: unknown) => apiRequest<T>('POST', path, body ?? {}),
+  post: <T>(path: string, body?: unknown, options?: RequestOptions) => apiRequest<T>('POST', path, body ?? {}, options),
   patch: <T>(path: string, body: unknown) => apiRequest<T>('PATCH', path, body),
   put: <T>(path: string, body: unknown) => apiRequest<T>('PUT', path, body),
   delete: <T>(path: string) => apiRequest<T>('DELETE', path),

@@ -670,6 +670,10 @@ export interface PaymentDiscrepanciesTable {
   details: JSONColumnType<Record<string, unknown>, string | undefined, string>;
   status: Generated<'open' | 'resolved'>;
   detected_at: CreatedAt;
+  resolution: 'refunded' | 'corrected' | 'not_an_error' | null;
+  resolution_note: string | null;
+  resolved_by: string | null;
+  resolved_at: Timestamp | null;
 }
 
 export interface PaymentSettingsTable {

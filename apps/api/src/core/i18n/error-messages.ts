@@ -118,6 +118,8 @@ const catalogue = {
   'payments.invalid_signature': { status: 401, vi: 'Chữ ký của thông báo không hợp lệ ({problem}).', en: 'The notification signature is invalid ({problem}).' },
   'payments.credit_not_found': { status: 404, vi: 'Không tìm thấy giao dịch ngân hàng.', en: 'Bank transaction not found.' },
   'payments.credit_resolved': { status: 409, vi: 'Giao dịch ngân hàng này đã được xử lý.', en: 'This bank transaction has already been resolved.' },
+  'payments.discrepancy_not_found': { status: 404, vi: 'Không tìm thấy chênh lệch đối soát.', en: 'Reconciliation discrepancy not found.' },
+  'payments.discrepancy_resolved': { status: 409, vi: 'Chênh lệch đối soát này đã được xử lý.', en: 'This reconciliation discrepancy has already been resolved.' },
   // operations
   'operations.agency_not_found': { status: 404, vi: 'Không tìm thấy cơ quan, đơn vị {code}.', en: 'Agency {code} not found.' },
   'operations.period_too_long': { status: 400, vi: 'Khoảng thời gian tối đa {days} ngày.', en: 'The period may be at most {days} days.' },

@@ -1,6 +1,7 @@
 /**
  * Discrepancies: every difference between what providers say they collected and what the intents record, or between
  * an intent and its dossier, becomes one row (once: a fingerprint keeps re-runs from repeating it) and one audit entry.
+ * Staff close each one (payments.reconciliation.ts: resolveDiscrepancy).
  */
 import type { Transaction } from 'kysely';
 import { recordAudit, type AuditContext } from '../../core/audit/audit.ts';

@@ -9,5 +9,7 @@
  * - payments.invalid_idempotency_key / idempotency_mismatch / idempotency_in_progress: Idempotency-Key misuse.
  * - payments.invalid_signature: a webhook whose signature is missing, stale or wrong (nothing was read from it).
  * - payments.credit_not_found / credit_resolved: resolving a bank credit that is unknown or no longer in the queue.
+ * - payments.discrepancy_not_found / discrepancy_resolved: resolving a reconciliation discrepancy that is unknown or
+ *   already closed.
  */
 export const PAYMENTS_ERROR_PREFIX = 'payments.';

@@ -10,6 +10,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
 import { PROBLEM_CONTENT_TYPE, problemBody } from '../../core/http/problem.ts';
+import { describeValidationErrors } from '../../core/http/validation.ts';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 /** A key whose first request never finished (the process died) may be taken over after this long. */
@@ -51,7 +52,10 @@ async function settle(request: FastifyRequest, reply: FastifyReply, run: () => P
       request.log.error({ err: error }, 'unhandled error in an idempotent request');
       appError = new AppError('http.internal', { params: { requestId: request.id } });
     }
-    const body = problemBody(appError.code, request.locale ?? 'vi', { params: appError.params, fields: appError.fields, instance: request.url.split('?')[0], requestId: request.id });
+    const locale = request.locale ?? 'vi';
+    // Field problems found by the use case (e.g. a note blank once trimmed) are localised as the HTTP layer does.
+    const fields = appError.validation ? [...(appError.fields ?? []), ...describeValidationErrors(appError.validation.errors, appError.validation.context, locale)] : appError.fields;
+    const body = problemBody(appError.code, locale, { params: appError.params, fields, instance: request.url.split('?')[0], requestId: request.id });
     return { status: appError.status, body: JSON.stringify(body), contentType: PROBLEM_CONTENT_TYPE, headers: appError.headers };
   }
 }

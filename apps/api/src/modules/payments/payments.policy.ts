@@ -48,3 +48,12 @@ export function canLinkCredit(actor: Actor | null, scope: IntentScope): boolean 
 export function canDismissCredit(actor: Actor | null): boolean {
   return hasRole(actor, ['unit_lead', 'admin']);
 }
+
+/**
+ * Closing a reconciliation discrepancy: the credit resolvers over the intent's agency or desk; one that names no
+ * intent (money a provider reports that no intent holds) only unit leads and admins, as for dismissing a credit.
+ */
+export function canResolveDiscrepancy(actor: Actor | null, scope: IntentScope | null): boolean {
+  if (scope === null) return canDismissCredit(actor);
+  return canLinkCredit(actor, scope);
+}

@@ -1,7 +1,7 @@
 /** Intent rows → what leaves the server. */
-import type { PaymentIntent, PaymentMethods } from '@onecity/contracts';
+import type { PaymentDiscrepancy, PaymentIntent, PaymentMethods } from '@onecity/contracts';
 import type { AgencyName } from '../agencies/index.ts';
-import type { IntentRow, RefundRow } from './payments.repository.ts';
+import type { DiscrepancyRow, IntentRow, RefundRow } from './payments.repository.ts';
 import type { PaymentProviders } from './providers/index.ts';
 import { isOpen, refundableAmount } from './workflow/intent-machine.ts';
 import { stateOf } from './payments.confirmation.ts';
@@ -60,5 +60,27 @@ export function presentIntent(row: IntentRow, agency: AgencyName, providers: Pay
       createdAt: refund.created_at.toISOString(),
       createdByName: names.get(refund.created_by) ?? null,
     })),
+  };
+}
+
+/** A discrepancy as the API returns it (`names`: user id → full name, for who resolved it). */
+export function presentDiscrepancy(row: DiscrepancyRow, names: Map<string, string>): PaymentDiscrepancy {
+  return {
+    id: row.id,
+    kind: row.kind,
+    day: row.day,
+    intentId: row.intent_id,
+    intentReference: row.reference,
+    provider: row.provider,
+    providerTransactionId: row.provider_transaction_id,
+    expectedAmount: row.expected_amount,
+    actualAmount: row.actual_amount,
+    details: row.details,
+    status: row.status,
+    detectedAt: row.detected_at.toISOString(),
+    resolution: row.resolution,
+    resolutionNote: row.resolution_note,
+    resolvedAt: row.resolved_at?.toISOString() ?? null,
+    resolvedByName: row.resolved_by ? (names.get(row.resolved_by) ?? null) : null,
   };
 }

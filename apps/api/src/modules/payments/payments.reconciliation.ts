@@ -7,18 +7,23 @@
  *   dossier (marked as paid);
  * - each confirmation of that day with its intent (which must be paid).
  * Every difference becomes a `payment_discrepancies` row and an audit entry (once, however often the day is re-run).
+ * Staff then close each one, saying what was done (refunded, corrected, not an error) and why; closing is audited and
+ * happens once.
  */
-import type { ReconciliationRun } from '@onecity/contracts';
+import type { PaymentDiscrepancy, ReconciliationRun, ResolveDiscrepancyRequest } from '@onecity/contracts';
 import { sql } from 'kysely';
-import type { AuditContext } from '../../core/audit/audit.ts';
+import { recordAudit, type AuditContext } from '../../core/audit/audit.ts';
 import { hasRole, requireActor, type Actor } from '../../core/auth/actor.ts';
 import type { AppContext } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
 import { addDays, localDateTime, localIso } from '../calendar/index.ts';
+import { findUserContacts } from '../identity/index.ts';
 import { findDossierForPayment } from '../procedures/index.ts';
-import { getPaymentProviders } from './payments.context.ts';
+import { getPaymentProviders, loadIntentScope } from './payments.context.ts';
 import { flagDiscrepancy, type DiscrepancyInput } from './payments.discrepancies.ts';
-import { PAYMENT_READER_ROLES } from './payments.policy.ts';
+import { canResolveDiscrepancy, CREDIT_RESOLVER_ROLES, PAYMENT_READER_ROLES } from './payments.policy.ts';
+import { presentDiscrepancy } from './payments.presenter.ts';
+import { findIntent, selectDiscrepancies, type DiscrepancyRow } from './payments.repository.ts';
 import { sandboxStatement } from './providers/sandbox.ts';
 import type { StatementLine } from './providers/index.ts';
 import { isPaid } from './workflow/intent-machine.ts';
@@ -155,32 +160,59 @@ export async function runReconciliation(ctx: AppContext, audit: AuditContext, ac
   return reconcileDay(ctx, day ?? localDateTime(new Date(), ctx.config.officeHours.timeZone).date, audit);
 }
 
-/** The discrepancies found so far, newest first. */
-export async function listDiscrepancies(ctx: AppContext, actor: Actor | null, status: 'open' | 'resolved', limit: number) {
+// ---------------------------------------------------------------- discrepancies for staff
+
+/** Rows with the names of who resolved them. */
+async function present(ctx: AppContext, rows: DiscrepancyRow[]): Promise<PaymentDiscrepancy[]> {
+  const contacts = await findUserContacts(ctx, rows.map((row) => row.resolved_by).filter((id): id is string => id !== null));
+  const names = new Map([...contacts].map(([id, contact]) => [id, contact.fullName]));
+  return rows.map((row) => presentDiscrepancy(row, names));
+}
+
+/** The discrepancies still open (newest found first) or those resolved (newest closed first), for payment staff. */
+export async function listDiscrepancies(ctx: AppContext, actor: Actor | null, status: 'open' | 'resolved', limit: number): Promise<{ items: PaymentDiscrepancy[] }> {
   const caller = requireActor(actor);
   if (!hasRole(caller, PAYMENT_READER_ROLES)) throw new AppError('auth.forbidden');
-  const rows = await ctx.db
-    .selectFrom('payment_discrepancies as d')
-    .leftJoin('payment_intents as i', 'i.id', 'd.intent_id')
-    .select(['d.id', 'd.kind', 'd.day', 'd.intent_id', 'i.reference', 'd.provider', 'd.provider_transaction_id', 'd.expected_amount', 'd.actual_amount', 'd.details', 'd.status', 'd.detected_at'])
-    .where('d.status', '=', status)
-    .orderBy('d.detected_at', 'desc')
-    .limit(limit)
-    .execute();
-  return {
-    items: rows.map((row) => ({
-      id: row.id,
-      kind: row.kind,
-      day: row.day,
-      intentId: row.intent_id,
-      intentReference: row.reference,
-      provider: row.provider,
-      providerTransactionId: row.provider_transaction_id,
-      expectedAmount: row.expected_amount,
-      actualAmount: row.actual_amount,
-      details: row.details,
-      status: row.status,
-      detectedAt: row.detected_at.toISOString(),
-    })),
-  };
+  return { items: await present(ctx, await selectDiscrepancies(ctx.db, { status, limit })) };
+}
+
+const NOTE_LENGTH = { min: 5, max: 1000 };
+
+/** Closes an open discrepancy with what was done and why; audited. A second attempt is refused (409). */
+export async function resolveDiscrepancy(ctx: AppContext, audit: AuditContext, actor: Actor | null, id: string, request: ResolveDiscrepancyRequest): Promise<PaymentDiscrepancy> {
+  const caller = requireActor(actor);
+  if (!hasRole(caller, CREDIT_RESOLVER_ROLES)) throw new AppError('auth.forbidden');
+  // The schema counts raw characters; a note of spaces around a word says nothing, so it is measured trimmed.
+  const note = request.note.normalize('NFC').trim();
+  if (note.length < NOTE_LENGTH.min || note.length > NOTE_LENGTH.max) {
+    const keyword = note.length < NOTE_LENGTH.min ? 'minLength' : 'maxLength';
+    throw new AppError('http.validation_failed', { validation: { errors: [{ instancePath: '/note', keyword, params: { limit: NOTE_LENGTH[keyword === 'minLength' ? 'min' : 'max'] } }], context: 'body' } });
+  }
+  const [found] = await selectDiscrepancies(ctx.db, { id, limit: 1 });
+  if (!found) throw new AppError('payments.discrepancy_not_found');
+  const intent = found.intent_id ? await findIntent(ctx.db, found.intent_id) : undefined;
+  if (!canResolveDiscrepancy(caller, intent ? await loadIntentScope(ctx, intent) : null)) throw new AppError('auth.forbidden');
+  if (found.status !== 'open') throw new AppError('payments.discrepancy_resolved');
+
+  await ctx.db.transaction().execute(async (trx) => {
+    // Two staff closing it at once: the row lock makes the second see it resolved.
+    const updated = await trx
+      .updateTable('payment_discrepancies')
+      .set({ status: 'resolved', resolution: request.resolution, resolution_note: note, resolved_by: caller.userId, resolved_at: new Date() })
+      .where('id', '=', id)
+      .where('status', '=', 'open')
+      .returning('id')
+      .executeTakeFirst();
+    if (!updated) throw new AppError('payments.discrepancy_resolved');
+    await recordAudit(trx, audit, {
+      action: 'payment.discrepancy_resolve',
+      targetType: 'payment_discrepancy',
+      targetId: id,
+      before: { status: 'open' },
+      after: { status: 'resolved', resolution: request.resolution, note, kind: found.kind, intentId: found.intent_id, providerTransactionId: found.provider_transaction_id },
+    });
+  });
+  const [resolved] = await present(ctx, await selectDiscrepancies(ctx.db, { id, limit: 1 }));
+  if (!resolved) throw new AppError('payments.discrepancy_not_found');
+  return resolved;
 }

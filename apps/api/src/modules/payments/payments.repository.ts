@@ -103,3 +103,35 @@ export async function hasConfirmation(db: Executor, provider: string, providerTr
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** Discrepancies as staff read them, with their intent's reference. */
+export function selectDiscrepancies(db: Executor, filter: { status?: 'open' | 'resolved'; id?: string; limit: number }) {
+  let query = db
+    .selectFrom('payment_discrepancies as d')
+    .leftJoin('payment_intents as i', 'i.id', 'd.intent_id')
+    .select([
+      'd.id',
+      'd.kind',
+      'd.day',
+      'd.intent_id',
+      'i.reference',
+      'd.provider',
+      'd.provider_transaction_id',
+      'd.expected_amount',
+      'd.actual_amount',
+      'd.details',
+      'd.status',
+      'd.detected_at',
+      'd.resolution',
+      'd.resolution_note',
+      'd.resolved_by',
+      'd.resolved_at',
+    ]);
+  if (filter.id !== undefined) query = query.where('d.id', '=', filter.id);
+  if (filter.status !== undefined) query = query.where('d.status', '=', filter.status);
+  // Open ones newest first as found; resolved ones newest first as closed.
+  query = filter.status === 'resolved' ? query.orderBy('d.resolved_at', 'desc') : query.orderBy('d.detected_at', 'desc');
+  return query.orderBy('d.id').limit(filter.limit).execute();
+}
+
+export type DiscrepancyRow = Awaited<ReturnType<typeof selectDiscrepancies>>[number];

@@ -15,6 +15,7 @@ import {
   ReconciliationRun,
   RefundRequest,
   ResolveCreditRequest,
+  ResolveDiscrepancyRequest,
   StartPaymentAttemptRequest,
 } from '@onecity/contracts';
 import { auditContextOf } from '../../core/auth/actor.ts';
@@ -22,7 +23,7 @@ import type { App } from '../../core/http/types.ts';
 import { listCredits, resolveCredit } from './payments.bank-feed.ts';
 import { getPaymentProviders } from './payments.context.ts';
 import { runIdempotent } from './payments.idempotency.ts';
-import { listDiscrepancies, runReconciliation } from './payments.reconciliation.ts';
+import { listDiscrepancies, resolveDiscrepancy, runReconciliation } from './payments.reconciliation.ts';
 import * as intents from './payments.service.ts';
 import { exportPaymentsCsv, getPaymentDays, getPaymentStatistics } from './payments.statistics.ts';
 import { sandboxRoutes } from './payments.sandbox.routes.ts';
@@ -186,12 +187,26 @@ export async function paymentsRoutes(app: App): Promise<void> {
     {
       schema: {
         tags,
-        summary: 'Differences the reconciliation found between providers, intents and dossiers',
+        summary: 'Differences the reconciliation found between providers, intents and dossiers: open ones (default) or resolved ones',
         querystring: Type.Object({ status: Type.Enum(['open', 'resolved'], { default: 'open' }), limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }) }, { additionalProperties: false }),
         response: { 200: Type.Object({ items: Type.Array(PaymentDiscrepancy) }), 401: Problem, 403: Problem },
       },
     },
     async (request) => listDiscrepancies(ctx, request.actor, request.query.status, request.query.limit),
+  );
+
+  app.post(
+    '/api/v1/payments/discrepancies/:id/resolve',
+    {
+      schema: {
+        tags,
+        summary: 'Close a discrepancy: refunded, corrected or not an error, with a note (staff who resolve bank credits, over the payment’s agency). ' + IDEMPOTENCY,
+        params: IdParams,
+        body: ResolveDiscrepancyRequest,
+        response: { 200: PaymentDiscrepancy, ...Errors },
+      },
+    },
+    async (request, reply) => runIdempotent(ctx, request, reply, async () => ({ status: 200, body: await resolveDiscrepancy(ctx, auditContextOf(request), request.actor, request.params.id, request.body) })),
   );
 
   app.get(

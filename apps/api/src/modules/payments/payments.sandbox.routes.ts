@@ -11,6 +11,7 @@ import { AppError } from '../../core/errors.ts';
 import type { App } from '../../core/http/types.ts';
 import { getPaymentProviders, loadIntentScope } from './payments.context.ts';
 import { canSeeIntent } from './payments.policy.ts';
+import { runIdempotent } from './payments.idempotency.ts';
 import { findIntent } from './payments.repository.ts';
 import { simulateBankCredit, simulateGatewayPayment, type GatewayOutcome } from './providers/sandbox.ts';
 import { isVnpaySignatureValid, vnpayAmountOf } from './workflow/vnpay.ts';
@@ -78,7 +79,7 @@ export async function sandboxRoutes(app: App): Promise<void> {
       {
         schema: {
           tags,
-          summary: "SANDBOX: the bank credits the collection account (by default the intent's exact amount and reference) and its feed notifies us",
+          summary: "SANDBOX: the bank credits the collection account (by default the intent's exact amount and reference) and its feed notifies us. Send Idempotency-Key to make a retry safe.",
           body: Type.Object(
             {
               intentId: Type.Optional(Type.String({ format: 'uuid' })),
@@ -94,20 +95,22 @@ export async function sandboxRoutes(app: App): Promise<void> {
           response: { 200: Type.Object({ bankReference: Type.String(), deliveries: Type.Array(Delivery) }), 400: Problem, 401: Problem, 404: Problem },
         },
       },
-      async (request) => {
-        requireActor(request.actor);
-        const body = request.body;
-        let reference = body.reference;
-        let amount = body.amount;
-        if (body.intentId) {
-          const intent = await findIntent(ctx.db, body.intentId);
-          if (!intent || !canSeeIntent(request.actor, await loadIntentScope(ctx, intent))) throw new AppError('payments.not_found');
-          reference ??= intent.reference;
-          amount ??= intent.amount;
-        }
-        if (!reference || !amount) throw new AppError('http.validation_failed', { fields: [{ field: 'intentId', message: 'give an intent, or a reference and an amount' }] });
-        return simulateBankCredit(ctx, localBaseUrl(app), { ...body, reference, amount });
-      },
+      // Idempotent like a real transfer order: the demo's button pressed twice, or retried, moves the money once.
+      async (request, reply) =>
+        runIdempotent(ctx, request, reply, async () => {
+          requireActor(request.actor);
+          const body = request.body;
+          let reference = body.reference;
+          let amount = body.amount;
+          if (body.intentId) {
+            const intent = await findIntent(ctx.db, body.intentId);
+            if (!intent || !canSeeIntent(request.actor, await loadIntentScope(ctx, intent))) throw new AppError('payments.not_found');
+            reference ??= intent.reference;
+            amount ??= intent.amount;
+          }
+          if (!reference || !amount) throw new AppError('http.validation_failed', { fields: [{ field: 'intentId', message: 'give an intent, or a reference and an amount' }] });
+          return { status: 200, body: await simulateBankCredit(ctx, localBaseUrl(app), { ...body, reference, amount }) };
+        }),
     );
   }
 

@@ -10,7 +10,7 @@ export const documentsVi = {
     apology: 'Thư xin lỗi',
     copy: 'Bản sao điện tử',
     notice: 'Thông báo',
-    receipt: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả',
+    receipt: 'Biên lai thu phí, lệ phí',
   },
   status: {
     valid: 'Còn hiệu lực',
@@ -187,7 +187,7 @@ export const documentsEn: Strings<typeof documentsVi> = {
     apology: 'Letter of apology',
     copy: 'Electronic copy',
     notice: 'Notice',
-    receipt: 'Receipt and appointment slip',
+    receipt: 'Fee receipt',
   },
   status: {
     valid: 'In force',

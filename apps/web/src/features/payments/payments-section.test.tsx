@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { PaymentStatistics, ReconciliationItem } from '@onecity/contracts';
+import type { PaymentDiscrepancy, PaymentStatistics, ReconciliationItem } from '@onecity/contracts';
 import { meRoute, mockApi } from '../../test/api-mock.ts';
 import { renderApp } from '../../test/render-app.tsx';
 import { AGENCIES, staffUser } from '../console/dossiers/dossier-fixtures.ts';
@@ -34,6 +34,26 @@ const CREDIT: ReconciliationItem = {
   resolvedByName: null,
   resolutionNote: null,
 };
+
+const DISCREPANCY: PaymentDiscrepancy = {
+  id: 'e0000000-0000-4000-8000-000000000001',
+  kind: 'dossier_paid_twice',
+  day: '2026-11-29',
+  intentId: INTENT_ID,
+  intentReference: 'OC0123456789AB',
+  provider: 'vietqr',
+  providerTransactionId: 'FT26334000002',
+  expectedAmount: 0,
+  actualAmount: 8_000,
+  details: { dossierCode: 'PHUXUAN-261129-0001' },
+  status: 'open',
+  detectedAt: '2026-11-29T03:05:00.000Z',
+  resolution: null,
+  resolutionNote: null,
+  resolvedAt: null,
+  resolvedByName: null,
+};
+const RESOLVED: PaymentDiscrepancy = { ...DISCREPANCY, status: 'resolved', resolution: 'refunded', resolutionNote: 'Đã hoàn trả khoản nộp trùng.', resolvedAt: '2026-11-29T04:00:00.000Z', resolvedByName: 'Trương Công Minh' };
 
 function routes() {
   return mockApi({
@@ -78,5 +98,48 @@ describe('/console/payments', () => {
     fireEvent.change(within(payment).getByLabelText('Lý do hoàn tiền'), { target: { value: 'Thu thừa phí sao y' } });
     fireEvent.click(within(payment).getByRole('button', { name: 'Hoàn tiền' }));
     await waitFor(() => expect(calls.find((call) => call.path === `/payments/intents/${INTENT_ID}/refunds`)?.body).toEqual({ amount: 3000, reason: 'Thu thừa phí sao y' }));
+  });
+
+  it('closes a reconciliation difference with what was done and a note, then lists it as resolved', async () => {
+    let isResolved = false;
+    const calls = mockApi({
+      'GET /me': meRoute(staffUser('unit_lead', 'PHUXUAN')),
+      'GET /agencies': { body: { items: AGENCIES } },
+      'GET /payments/statistics': { body: STATISTICS },
+      'GET /payments/daily': { body: { items: [] } },
+      'GET /payments/intents': { body: { items: [], total: 0 } },
+      'GET /payments/reconciliation': { body: { items: [] } },
+      'GET /payments/discrepancies?status=open': () => ({ body: { items: isResolved ? [] : [DISCREPANCY] } }),
+      'GET /payments/discrepancies?status=resolved': () => ({ body: { items: isResolved ? [RESOLVED] : [] } }),
+      [`POST /payments/discrepancies/${DISCREPANCY.id}/resolve`]: () => {
+        isResolved = true;
+        return { body: RESOLVED };
+      },
+    });
+    renderApp({ path: '/console/payments' });
+    const row = await screen.findByRole('row', { name: /Hồ sơ được nộp phí hai lần/ });
+    expect(within(row).getByText('OC0123456789AB')).toBeTruthy();
+    fireEvent.click(within(row).getByText('Xử lý chênh lệch', { selector: 'summary' }));
+    const form = within(row).getByRole('form', { name: 'Xử lý chênh lệch' });
+    const submit = within(form).getByRole('button', { name: 'Xác nhận đã xử lý' });
+    fireEvent.change(within(form).getByLabelText('Cách xử lý'), { target: { value: 'refunded' } });
+    // A note of blanks says nothing: the button waits for five characters once trimmed.
+    fireEvent.change(within(form).getByLabelText('Ghi chú xử lý (ít nhất 5 ký tự)'), { target: { value: '   ab   ' } });
+    expect((submit as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.change(within(form).getByLabelText('Ghi chú xử lý (ít nhất 5 ký tự)'), { target: { value: '  Đã hoàn trả khoản nộp trùng.  ' } });
+    fireEvent.click(submit);
+    expect(await screen.findByText('Đã xử lý chênh lệch «Hồ sơ được nộp phí hai lần» ngày 2026-11-29.')).toBeTruthy();
+    const posted = calls.find((call) => call.method === 'POST' && call.path === `/payments/discrepancies/${DISCREPANCY.id}/resolve`);
+    expect(posted?.body).toEqual({ resolution: 'refunded', note: 'Đã hoàn trả khoản nộp trùng.' });
+    expect(posted?.headers['idempotency-key']).toMatch(/^[0-9a-f]{32}$/);
+    expect(await screen.findByText('Không có chênh lệch nào.')).toBeTruthy();
+
+    const tabs = screen.getByRole('group', { name: 'Trạng thái chênh lệch' });
+    fireEvent.click(within(tabs).getByRole('button', { name: 'Đã xử lý' }));
+    const resolved = await screen.findByRole('row', { name: /Hồ sơ được nộp phí hai lần/ });
+    expect(within(resolved).getByText('Đã hoàn tiền')).toBeTruthy();
+    expect(within(resolved).getByText(/Đã hoàn trả khoản nộp trùng\./)).toBeTruthy();
+    expect(within(resolved).getByText(/Trương Công Minh/)).toBeTruthy();
+    expect(within(resolved).queryByText('Xử lý chênh lệch')).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Agency, Role, User } from '@onecity/contracts';
+import { DISCREPANCY_RESOLUTIONS, type Agency, type DiscrepancyResolution, type Role, type User } from '@onecity/contracts';
 import { currentLocale } from '../../app/i18n/index.ts';
 import { useCurrentUser } from '../../app/session.tsx';
 import { ErrorAlert, StatusMessage } from '../../components/error-alert.tsx';
@@ -20,6 +20,7 @@ import {
   reconciliationPath,
   refundPayment,
   resolveCredit,
+  resolveDiscrepancy,
   type PaymentDay,
   type PaymentDiscrepancy,
   type PaymentIntent,
@@ -46,7 +47,8 @@ const percent = (share: number | null) => (share === null ? '—' : `${(share * 
 /**
  * /console/payments: for an agency in the staff member's scope and the current month — the Decision 766 online
  * payment indicators, collections per day, the payments with refunds for those who may, the CSV in bank-statement
- * columns, the bank credits that matched nothing with their resolve actions, and the reconciliation's differences.
+ * columns, the bank credits that matched nothing with their resolve actions, and the reconciliation's differences
+ * with theirs.
  */
 export function PaymentsSection() {
   const { t, i18n } = useTranslation();
@@ -242,7 +244,6 @@ function ReconciliationQueue({ user }: { user: User }) {
   const { t, i18n } = useTranslation();
   const locale = currentLocale(i18n);
   const [queue, reloadQueue] = useApiResource<{ items: ReconciliationItem[] }>(reconciliationPath('open'));
-  const [discrepancies, reloadDiscrepancies] = useApiResource<{ items: PaymentDiscrepancy[] }>(discrepanciesPath);
   const [notice, setNotice] = useState<string | undefined>(undefined);
   const mayResolve = user.roles.some((grant) => RESOLVERS.has(grant.role));
   const mayDismiss = user.roles.some((grant) => REFUNDERS.has(grant.role));
@@ -297,11 +298,53 @@ function ReconciliationQueue({ user }: { user: User }) {
           )
         }
       </ResourceView>
+      <Discrepancies user={user} />
+    </>
+  );
+}
+
+const DISCREPANCY_KINDS = [
+  'missing_confirmation',
+  'unknown_to_provider',
+  'amount_mismatch',
+  'paid_without_confirmation',
+  'confirmation_without_payment',
+  'refund_mismatch',
+  'dossier_not_marked_paid',
+  'dossier_paid_twice',
+  'duplicate_payment',
+] as const;
+const isKnownKind = (kind: string): kind is (typeof DISCREPANCY_KINDS)[number] => (DISCREPANCY_KINDS as readonly string[]).includes(kind);
+
+/**
+ * The reconciliation's differences, open or resolved. Resolvers close an open one by saying what was done and why;
+ * one that names no payment only unit leads and admins (the API checks each over the payment's agency).
+ */
+function Discrepancies({ user }: { user: User }) {
+  const { t, i18n } = useTranslation();
+  const locale = currentLocale(i18n);
+  const [status, setStatus] = useState<'open' | 'resolved'>('open');
+  const [list, reload] = useApiResource<{ items: PaymentDiscrepancy[] }>(discrepanciesPath(status));
+  const [notice, setNotice] = useState<string | undefined>(undefined);
+  const mayResolve = user.roles.some((grant) => RESOLVERS.has(grant.role));
+  const mayResolveUnscoped = user.roles.some((grant) => REFUNDERS.has(grant.role));
+  const kindText = (kind: string) => (isKnownKind(kind) ? t(`payments.console.kinds.${kind}`) : kind);
+  const amount = (value: number | null) => (value === null ? '—' : formatMoney(value));
+  return (
+    <>
       <h2>{t('payments.console.discrepancies')}</h2>
-      <ResourceView resource={discrepancies} reload={reloadDiscrepancies}>
+      <div className="segmented" role="group" aria-label={t('payments.console.discrepancyTabs')}>
+        {(['open', 'resolved'] as const).map((option) => (
+          <button key={option} type="button" className="segmented__option" aria-pressed={option === status} onClick={() => setStatus(option)}>
+            {t(`payments.console.discrepancyStatus.${option}`)}
+          </button>
+        ))}
+      </div>
+      <StatusMessage message={notice} />
+      <ResourceView resource={list} reload={reload}>
         {(data) =>
           data.items.length === 0 ? (
-            <p>{t('payments.console.discrepanciesEmpty')}</p>
+            <p>{t(status === 'open' ? 'payments.console.discrepanciesEmpty' : 'payments.console.discrepanciesResolvedEmpty')}</p>
           ) : (
             <table>
               <thead>
@@ -310,18 +353,44 @@ function ReconciliationQueue({ user }: { user: User }) {
                   <th scope="col">{t('payments.console.kind')}</th>
                   <th scope="col">{t('payments.console.reference')}</th>
                   <th scope="col">{t('payments.console.bankReference')}</th>
-                  <th scope="col" className="number">{t('payments.console.amount')}</th>
+                  <th scope="col" className="number">{t('payments.console.expectedActual')}</th>
+                  <th scope="col">{t(status === 'open' ? 'payments.console.actions' : 'payments.console.resolution')}</th>
                 </tr>
               </thead>
               <tbody>
                 {data.items.map((item) => (
                   <tr key={item.id}>
                     <td>{item.day}</td>
-                    <th scope="row">{item.kind}</th>
+                    <th scope="row">{kindText(item.kind)}</th>
                     <td>{item.intentReference ?? '—'}</td>
                     <td>{item.providerTransactionId ?? '—'}</td>
                     <td className="number">
-                      {item.expectedAmount === null ? '—' : formatMoney(item.expectedAmount)} / {item.actualAmount === null ? '—' : formatMoney(item.actualAmount)}
+                      {amount(item.expectedAmount)} / {amount(item.actualAmount)}
+                    </td>
+                    <td>
+                      {item.status === 'resolved' && item.resolution ? (
+                        <>
+                          <strong>{t(`payments.console.resolutions.${item.resolution}`)}</strong>
+                          <br />
+                          {item.resolutionNote}
+                          <br />
+                          <span className="note">
+                            {item.resolvedByName ?? '—'}
+                            {item.resolvedAt && <> · <time dateTime={item.resolvedAt}>{formatDateTime(item.resolvedAt, locale)}</time></>}
+                          </span>
+                        </>
+                      ) : (
+                        mayResolve &&
+                        (item.intentId !== null || mayResolveUnscoped) && (
+                          <ResolveDiscrepancyForm
+                            discrepancy={item}
+                            onDone={() => {
+                              setNotice(t('payments.console.discrepancyResolved', { kind: kindText(item.kind), day: item.day }));
+                              reload();
+                            }}
+                          />
+                        )
+                      )}
                     </td>
                   </tr>
                 ))}
@@ -331,6 +400,56 @@ function ReconciliationQueue({ user }: { user: User }) {
         }
       </ResourceView>
     </>
+  );
+}
+
+const NOTE_MIN = 5;
+const NOTE_MAX = 1000;
+
+function ResolveDiscrepancyForm({ discrepancy, onDone }: { discrepancy: PaymentDiscrepancy; onDone: () => void }) {
+  const { t } = useTranslation();
+  const [resolution, setResolution] = useState<DiscrepancyResolution>('corrected');
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<unknown>(undefined);
+  const [isBusy, setBusy] = useState(false);
+  const trimmed = note.trim();
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      await resolveDiscrepancy(discrepancy.id, { resolution, note: trimmed });
+      onDone();
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <details>
+      <summary>{t('payments.console.resolve')}</summary>
+      <form className="payments-section__inline-form" aria-label={t('payments.console.resolve')} onSubmit={(event) => void submit(event)}>
+        <label>
+          {t('payments.console.resolution')}
+          <select value={resolution} onChange={(event) => setResolution(event.target.value as DiscrepancyResolution)}>
+            {DISCREPANCY_RESOLUTIONS.map((option) => (
+              <option key={option} value={option}>
+                {t(`payments.console.resolutions.${option}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('payments.console.resolutionNote')}
+          <textarea required minLength={NOTE_MIN} maxLength={NOTE_MAX} rows={2} value={note} onChange={(event) => setNote(event.target.value)} />
+        </label>
+        <button type="submit" className="button button--secondary" disabled={isBusy || trimmed.length < NOTE_MIN}>
+          {t('payments.console.resolveSubmit')}
+        </button>
+        <ErrorAlert error={error} />
+      </form>
+    </details>
   );
 }
 

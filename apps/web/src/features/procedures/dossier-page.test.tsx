@@ -4,7 +4,7 @@ import { SURVEY_CRITERIA, type DossierDetail } from '@onecity/contracts';
 import { makeUser, meRoute, mockApi, type MockRoute, type RecordedRequest } from '../../test/api-mock.ts';
 import { renderApp } from '../../test/render-app.tsx';
 import { DOSSIER_CODE, makeDossier } from './procedure-fixtures.ts';
-import { INTENT_ID, makeIntent } from '../payments/payment-fixtures.ts';
+import { INTENT_ID, makeIntent, makePaidIntent } from '../payments/payment-fixtures.ts';
 
 const citizen = makeUser();
 const path = `/dossiers/${DOSSIER_CODE}`;
@@ -161,6 +161,33 @@ describe('my dossier', () => {
     expect((await within(box).findByRole('img', { name: /^Mã VietQR nộp 8\.000\s₫/ })).getAttribute('src')).toBe(`/api/v1/payments/intents/${INTENT_ID}/vietqr.png`);
     expect(within(box).getByRole('button', { name: 'Thẻ/Ví điện tử (VNPay)' })).toBeTruthy();
     expect(screen.queryByText('Rút hồ sơ')).toBeNull();
+  });
+
+  it('moves on by itself once the fee is paid online and offers the receipt (biên lai) to download', async () => {
+    let isPaid = false;
+    const paidDossier = makeDossier({ status: 'accepted', statusCode: 2, allowedActions: [], feePaidVia: 'online', feePaidAt: '2026-11-29T03:05:00.000Z' });
+    const calls = routes(() => (isPaid ? paidDossier : makeDossier({ status: 'fee_due', statusCode: 6, allowedActions: [] })), {
+      'POST /payments/intents': { body: makeIntent() },
+      [`GET /payments/intents/${INTENT_ID}`]: () => ({ body: isPaid ? makePaidIntent() : makeIntent() }),
+      'POST /payments/sandbox/bank-feed/credits': () => {
+        isPaid = true;
+        return { body: { bankReference: 'FT1', deliveries: [] } };
+      },
+      'GET /payments/intents': { body: { items: [makePaidIntent()], total: 1 } },
+    });
+    renderApp({ path });
+    const box = await screen.findByRole('region', { name: 'Nộp phí, lệ phí' });
+    fireEvent.click(await within(box).findByRole('button', { name: 'Sandbox: giả lập chuyển khoản thành công' }));
+    expect(await screen.findByText('Đã ghi nhận thanh toán.')).toBeTruthy();
+    expect(screen.getByText('Được tiếp nhận', { selector: '.status-badge' })).toBeTruthy();
+    expect(screen.queryByRole('region', { name: 'Nộp phí, lệ phí' })).toBeNull();
+    const receipt = await screen.findByRole('region', { name: 'Biên lai thu phí, lệ phí' });
+    const download = await within(receipt).findByRole('link', { name: 'Tải biên lai (PDF)' });
+    expect(download.getAttribute('href')).toBe('/api/v1/documents/b0000000-0000-4000-8000-000000000001/pdf');
+    expect(within(receipt).getByText(/^Đã thanh toán 8\.000\s₫ qua VietQR lúc /)).toBeTruthy();
+    expect(calls.find((call) => call.path.startsWith('/payments/intents?'))?.path).toBe(`/payments/intents?dossierCode=${DOSSIER_CODE}&limit=20`);
+    // The page was not reloaded: the dossier was read once before and once after the payment.
+    expect(calls.filter((call) => call.method === 'GET' && call.path === path)).toHaveLength(2);
   });
 
   it('withdraws the dossier only after a reason and a confirmation', async () => {

@@ -12,6 +12,7 @@ import type { SubmittedNotice } from './apply-page.tsx';
 import { DossierStatusBadge, OverdueBadge } from './dossier-bits.tsx';
 import { formatFileSize } from './dossier-files.ts';
 import { FeeDueBox } from './fee-due-box.tsx';
+import { FeePaymentReceipt } from './fee-payment.tsx';
 import { displayValue, fieldTitle, parseFormSchema } from './form-schema.ts';
 import { formatMoney, nameIn } from './procedure-format.ts';
 import { dossierDetailPath, dossierFileUrl, dossierResultUrl, type DossierEvent, type DossierFile, type DossierStep } from './procedures.api.ts';
@@ -152,6 +153,7 @@ function DossierView({
 
       {dossier.status === 'supplement_requested' && <SupplementBox dossier={dossier} onDone={after(t('procedures.supplement.done'))} />}
       {dossier.status === 'fee_due' && <FeeDueBox dossier={dossier} onPaid={after(t('procedures.fee.paid'))} />}
+      <FeePaymentReceipt dossier={dossier} />
 
       {survey ? (
         <section className="card dossier-box" aria-labelledby="dossier-survey-title">
