@@ -54,7 +54,7 @@ export function reportPageQueries(code: string): { first: Statement; then: (repo
     then: (report) => [
       statement(compiler.selectFrom('report_categories').selectAll().where('id', '=', report.category_id).compile()),
       statement(compiler.selectFrom('report_events').selectAll().where('report_id', '=', report.id).where('is_public', '=', true).orderBy('at').orderBy('id').compile()),
-      statement(compiler.selectFrom('report_photos').select(['id', 'kind', 'width', 'height', 'created_at']).where('report_id', '=', report.id).orderBy('created_at').compile()),
+      statement(compiler.selectFrom('report_photos').select(['id', 'kind', 'width', 'height', 'created_at']).where('report_id', '=', report.id).where('review_status', '=', 'published').orderBy('created_at').compile()),
     ],
   };
 }
@@ -72,6 +72,7 @@ export function queueQueries(filter: { unitIds?: string[]; overdueOnly?: boolean
         .select([
           'r.code', 'r.status', 'r.description', 'r.is_urgent', 'r.area_code', 'r.unit_id', 'r.officer_id', 'r.due_at', 'r.created_at', 'r.escalation_level',
           'r.pending_extension', 'r.answers', 'r.reporter_revealed_at', 'r.reporter_id', 'c.code as category_code', 'c.name_vi as category_name_vi', 'c.name_en as category_name_en',
+          sql<number>`(select count(*)::int from report_photos p where p.report_id = r.id and p.review_status = 'pending')`.as('pending_photos'),
         ])
         .orderBy('r.due_at')
         .limit(filter.limit)

@@ -119,6 +119,30 @@ export const ReportPhoto = Type.Object({
   thumbnailUrl: Type.String(),
 });
 
+/** A citizen's photo is public only once staff publish it; withheld photos (with a reason for staff) never are. */
+export const PhotoReviewStatus = Type.Enum(['pending', 'published', 'withheld']);
+
+/** A photo as its reporter and the staff who see the report see it: with its review (the reason for staff only). */
+export const ViewerReportPhoto = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  kind: Type.Enum(['before', 'after']),
+  width: Type.Integer(),
+  height: Type.Integer(),
+  url: Type.String(),
+  thumbnailUrl: Type.String(),
+  reviewStatus: PhotoReviewStatus,
+  reviewedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  reviewReason: Type.Union([Type.String(), Type.Null()]),
+});
+export type ViewerReportPhoto = Static<typeof ViewerReportPhoto>;
+
+/** Staff's decision on a photo (POST /api/v1/reports/{code}/photos/{photoId}/review); withholding needs a reason. */
+export const PhotoReviewBody = Type.Object(
+  { decision: Type.Enum(['publish', 'withhold']), reason: Type.Optional(Type.String({ maxLength: 1000 })) },
+  { additionalProperties: false },
+);
+export type PhotoReviewDecision = Static<typeof PhotoReviewBody>['decision'];
+
 export const PublicReportDetail = Type.Intersect([PublicReport, Type.Object({ timeline: Type.Array(TimelineEntry), photos: Type.Array(ReportPhoto) })]);
 
 export const PublicReportList = Type.Object({ items: Type.Array(PublicReport), total: Type.Integer(), isTruncated: Type.Boolean() });

@@ -16,6 +16,7 @@ import * as createPaymentTables from './20261129180000_create-payment-tables.ts'
 import * as createOperationsTables from './20261129200000_create-operations-tables.ts';
 import * as addRemoteSigningKeys from './20261129210000_add-remote-signing-keys.ts';
 import * as addPaymentDiscrepancyResolution from './20261129220000_add-payment-discrepancy-resolution.ts';
+import * as addReportPhotoReview from './20261130090000_add-report-photo-review.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261129090000_create-foundation-tables': createFoundationTables,
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '20261129200000_create-operations-tables': createOperationsTables,
   '20261129210000_add-remote-signing-keys': addRemoteSigningKeys,
   '20261129220000_add-payment-discrepancy-resolution': addPaymentDiscrepancyResolution,
+  '20261130090000_add-report-photo-review': addReportPhotoReview,
 };

@@ -1,7 +1,9 @@
 /**
  * The life of a field report in the browser: a citizen files an encroachment report at Phường Phú Xuân with a
- * photo, the ward officer takes it and answers with an after-photo, the citizen rates and confirms it, and
- * anyone then finds it on the public map and page. How to run: see harness.ts.
+ * photo, which waits for review (the citizen sees it pending, the public does not see it), the ward officer takes
+ * it, publishes the photo and answers with an after-photo, the citizen rates and confirms it, and anyone then finds
+ * it on the public map and page. A second journey files a report with a photo while the phone is offline: both are
+ * kept on the device (IndexedDB) and sent when the network returns. How to run: see harness.ts.
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +11,7 @@ import { DEMO_PASSWORD, SKIP_REASON, baseUrl, ensureCitizenExists, logInOnForm, 
 
 const WARD_OFFICER = { login: 'ward.officer@demo.onecity.local', password: DEMO_PASSWORD };
 const citizen = newCitizen('Lê Thị Thu', 'reporter');
+const offlineCitizen = newCitizen('Phan Văn Hải', 'offline');
 const { openPage } = useBrowser();
 
 /** Phường Phú Xuân, where the demo routing sends encroachment to the ward's own division. */
@@ -111,6 +114,19 @@ describe('field report journey', () => {
     await page.getByText('Phòng Kinh tế, Hạ tầng và Đô thị Phường Phú Xuân', { exact: true }).waitFor();
     await page.getByText(/quy tắc riêng của địa bàn/).waitFor();
     await page.getByText(/^Còn /).waitFor();
+
+    // The citizen sees the photo on the report's page, waiting for review; the public does not see it yet.
+    await page.getByRole('link', { name: 'Xem phản ánh' }).click();
+    await page.getByRole('heading', { level: 1, name: `Phản ánh ${code}` }).waitFor();
+    const ownPhotos = page.getByRole('region', { name: 'Hình ảnh' });
+    await ownPhotos.getByRole('img', { name: 'Ảnh hiện trường 1' }).waitFor();
+    await ownPhotos.getByText('Đang chờ duyệt', { exact: true }).waitFor();
+    const passerBy = await openPage(context);
+    await passerBy.goto(`${baseUrl}/reports/${code}`);
+    await passerBy.getByRole('heading', { level: 1, name: `Phản ánh ${code}` }).waitFor();
+    expect(await passerBy.getByRole('img', { name: 'Ảnh hiện trường 1' }).count()).toBe(0);
+    const photoUrl = await ownPhotos.getByRole('img', { name: 'Ảnh hiện trường 1' }).getAttribute('src');
+    expect((await passerBy.request.get(`${baseUrl}${photoUrl ?? ''}`)).status()).toBe(404);
     await logOut(page);
 
     // The ward officer takes it from the unit's queue and answers with a template and an after-photo.
@@ -123,6 +139,15 @@ describe('field report journey', () => {
     await card.getByRole('button', { name: 'Nhận xử lý' }).click();
     await officer.getByText(`Bạn đã nhận xử lý phản ánh ${code}.`).waitFor();
     await card.getByText('Đang xử lý', { exact: true }).waitFor();
+    // The citizen's photo waits for review: the officer publishes it.
+    await card.getByText('1 ảnh chờ duyệt', { exact: true }).waitFor();
+    await card.getByRole('button', { name: 'Ảnh và che thông tin' }).click();
+    const review = card.getByRole('region', { name: `Ảnh của phản ánh ${code}` });
+    await review.getByText('Đang chờ duyệt', { exact: true }).waitFor();
+    await review.getByRole('button', { name: 'Công bố ảnh 1', exact: true }).click();
+    await review.getByText('Đã công bố ảnh.').waitFor();
+    await review.getByText('Đã công bố', { exact: true }).waitFor();
+    await card.getByRole('button', { name: 'Đóng ảnh' }).click();
     await card.getByRole('button', { name: 'Trả lời kết quả' }).click();
     const answerForm = card.getByRole('form', { name: 'Trả lời kết quả' });
     await answerForm.getByLabel('Mẫu trả lời').selectOption({ label: 'Đã xử lý lấn chiếm' });
@@ -170,5 +195,81 @@ describe('field report journey', () => {
     // No personal data on the public page.
     expect(await visitor.getByText(citizen.fullName).count()).toBe(0);
     expect(await visitor.getByText(citizen.email).count()).toBe(0);
+  });
+
+  it('is filed with a photo while offline, kept on the device, and sent with the photo when the network returns', async (context) => {
+    if (baseUrl === undefined) return context.skip(SKIP_REASON);
+    await ensureCitizenExists(offlineCitizen);
+    const page = await openPage(context);
+    await page.goto(`${baseUrl}/reports/new`);
+    await logInOnForm(page, offlineCitizen.email, offlineCitizen.password);
+    await page.getByRole('heading', { level: 1, name: 'Gửi phản ánh' }).waitFor();
+    await page.getByRole('radio', { name: 'Lấn chiếm lòng đường, vỉa hè' }).check();
+    await page.getByText('Nhập tọa độ', { exact: true }).click();
+    await page.getByLabel('Vĩ độ', { exact: true }).fill(String(PLACE.lat));
+    await page.getByLabel('Kinh độ', { exact: true }).fill(String(PLACE.lng));
+    await page.getByRole('button', { name: 'Đặt vị trí' }).click();
+    await page.getByText('Vị trí đã chọn: 16.46980, 107.57860 · Phường Phú Xuân').waitFor();
+    await page.getByLabel('Mô tả vấn đề').fill('Xe máy đậu kín vỉa hè trước cổng trường, học sinh phải đi xuống lòng đường.');
+
+    // The phone loses the network: the photo and then the report wait on the device.
+    const photo = await makeJpeg(page, '#5b3f8a', 'Vỉa hè trước trường');
+    await page.context().setOffline(true);
+    await expect.poll(() => page.evaluate(() => navigator.onLine)).toBe(false);
+    await page.getByLabel('Chọn ảnh có sẵn').setInputFiles({ name: 'via-he.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await page.getByText('Chưa có mạng: ảnh được lưu trên thiết bị và gửi cùng phản ánh').waitFor();
+    await page.getByRole('button', { name: 'Gửi phản ánh' }).click();
+    await page.getByText(/Phản ánh cùng 1 ảnh đã được lưu trên thiết bị/).waitFor();
+
+    // What the device keeps: the queued report with the picture itself, in IndexedDB.
+    const kept = await page.evaluate(
+      () =>
+        new Promise<{ key: string; photoBytes: number[] }[]>((resolve, reject) => {
+          const opening = indexedDB.open('onecity');
+          opening.onerror = () => reject(opening.error);
+          opening.onsuccess = () => {
+            const store = opening.result.transaction('reports-offline').objectStore('reports-offline');
+            const keys = store.getAllKeys();
+            const values = store.getAll();
+            values.onsuccess = () =>
+              resolve(
+                keys.result.map((key, index) => {
+                  const value = values.result[index] as { photos?: Blob[] } | Blob;
+                  const photos = value instanceof Blob ? [value] : (value.photos ?? []);
+                  return { key: String(key), photoBytes: photos.map((blob) => blob.size) };
+                }),
+              );
+          };
+        }),
+    );
+    const queued = kept.find((entry) => entry.key.startsWith('reports.outbox.'));
+    expect(queued?.photoBytes).toEqual([photo.length]);
+
+    // The network returns: the photo goes up, then the report with it.
+    await page.context().setOffline(false);
+    await page.getByRole('heading', { level: 1, name: 'Đã gửi phản ánh' }).waitFor({ timeout: 30_000 });
+    await page.getByText('Đã có mạng trở lại: phản ánh lưu trên thiết bị đã được gửi.').waitFor();
+    const code = ((await page.locator('.report-code').textContent()) ?? '').trim();
+    expect(code).toMatch(/^PA-[0-9]{6}-[0-9]{4,}$/);
+    await page.getByRole('link', { name: 'Xem phản ánh' }).click();
+    await page.getByRole('heading', { level: 1, name: `Phản ánh ${code}` }).waitFor();
+    const photos = page.getByRole('region', { name: 'Hình ảnh' });
+    const image = photos.getByRole('img', { name: 'Ảnh hiện trường 1' });
+    await image.scrollIntoViewIfNeeded();
+    await expect.poll(() => image.evaluate((element) => (element as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    await photos.getByText('Đang chờ duyệt', { exact: true }).waitFor();
+    // Nothing is left on the device.
+    const left = await page.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const opening = indexedDB.open('onecity');
+          opening.onerror = () => reject(opening.error);
+          opening.onsuccess = () => {
+            const request = opening.result.transaction('reports-offline').objectStore('reports-offline').count();
+            request.onsuccess = () => resolve(request.result);
+          };
+        }),
+    );
+    expect(left).toBe(0);
   });
 });

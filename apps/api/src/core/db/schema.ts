@@ -211,6 +211,11 @@ export interface ReportPhotosTable {
   byte_size: number;
   is_redacted: Generated<boolean>;
   created_at: CreatedAt;
+  /** 'pending' | 'published' | 'withheld': citizens' photos are public only once staff publish them. */
+  review_status: Generated<'pending' | 'published' | 'withheld'>;
+  reviewed_by: string | null;
+  reviewed_at: Timestamp | null;
+  review_reason: string | null;
 }
 
 export interface ReportEventsTable {

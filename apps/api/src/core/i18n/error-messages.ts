@@ -61,6 +61,7 @@ const catalogue = {
   'reports.photo_not_found': { status: 404, vi: 'Không tìm thấy ảnh.', en: 'Photo not found.' },
   'reports.photo_unusable': { status: 400, vi: 'Ảnh {photoId} không dùng được: ảnh phải do bạn tải lên và chưa gắn với phản ánh nào.', en: 'Photo {photoId} cannot be used: it must be yours and not attached to a report yet.' },
   'reports.too_many_photos': { status: 400, vi: 'Mỗi phản ánh có tối đa {max} ảnh.', en: 'A report has at most {max} photos.' },
+  'reports.review_reason_required': { status: 400, vi: 'Cần nêu lý do không công bố ảnh.', en: 'Give a reason for withholding the photo.' },
   'reports.action_invalid': { status: 400, vi: 'Không thực hiện được: {reason}.', en: 'Not possible: {reason}.' },
   'reports.action_refused': { status: 409, vi: 'Không thực hiện được: {reason}.', en: 'Not possible: {reason}.' },
   'notifications.not_found': { status: 404, vi: 'Không tìm thấy thông báo.', en: 'Notice not found.' },

@@ -177,8 +177,9 @@ function describeContext(ctx: AppContext, locale: Locale, directory: Awaited<Ret
 
 async function toRequestViews(ctx: AppContext, records: reportQueries.PublicReportRecord[], options: { withExtensions: boolean; locale: Locale }): Promise<RequestView[]> {
   const ids = records.map((record) => record.id);
-  const [mediaUrls, timelines, directory] = await Promise.all([
+  const [mediaUrls, photoPaths, timelines, directory] = await Promise.all([
     repository.findMediaUrls(ctx.db, ids),
+    reportQueries.findPublishedPhotoPaths(ctx, ids),
     options.withExtensions ? reportQueries.listPublicTimelines(ctx, ids) : Promise.resolve(new Map<string, reportQueries.PublicReportEvent[]>()),
     getAgencyDirectory(ctx),
   ]);
@@ -186,7 +187,8 @@ async function toRequestViews(ctx: AppContext, records: reportQueries.PublicRepo
   return records.map((record) => ({
     report: record,
     open311Status: reportQueries.toOpen311Status(record.status),
-    mediaUrl: mediaUrls.get(record.id) ?? null,
+    // The link a client sent with the request, else the report's first published photo (never an unreviewed one).
+    mediaUrl: mediaUrls.get(record.id) ?? (photoPaths.has(record.id) ? `${ctx.config.publicUrl}${photoPaths.get(record.id)}` : null),
     notes: options.withExtensions
       ? (timelines.get(record.id) ?? []).map((event) => ({ at: event.at, description: describeEvent(event, describe), type: noteTypeOf(event.type) }))
       : undefined,

@@ -8,5 +8,7 @@
  * - reports.not_found: an unknown report code (or one that is not public).
  * - reports.rule_exists: a routing rule for the same category and area already exists.
  * - reports.unit_not_found: a routing rule naming an unknown unit.
+ * - reports.review_reason_required: withholding a photo without saying why.
+ * - reports.photo_not_found: an unknown photo of the report, or one the caller may not see (not yet published).
  */
 export const REPORTS_ERROR_PREFIX = 'reports.';

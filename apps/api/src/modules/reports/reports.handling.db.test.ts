@@ -48,6 +48,9 @@ describe('a report from photo to rating', () => {
     });
     expect(submitted.statusCode, submitted.body).toBe(201);
     code = submitted.json().code;
+    // A citizen's photo is public once staff publish it (reports.photo-review.db.test.ts).
+    const review = await t.app.inject({ method: 'POST', url: `/api/v1/reports/${code}/photos/${uploaded.json().photoId}/review`, headers: as('wardOfficer'), payload: { decision: 'publish' } });
+    expect(review.statusCode, review.body).toBe(200);
     const page = await t.app.inject({ method: 'GET', url: `/api/v1/reports/${code}` });
     expect(page.json().photos).toHaveLength(1);
     const image = await t.app.inject({ method: 'GET', url: page.json().photos[0].url });

@@ -4,6 +4,7 @@
  * new state, the timeline event and the audit row are written in one transaction with the report row locked.
  */
 import type { ReportAction } from '@onecity/contracts';
+import { sql } from 'kysely';
 import { recordAudit, type AuditContext } from '../../core/audit/audit.ts';
 import { requireActor, type Actor } from '../../core/auth/actor.ts';
 import type { AppContext } from '../../core/context.ts';
@@ -247,6 +248,8 @@ export async function listQueue(
     .select([
       'r.code', 'r.status', 'r.description', 'r.is_urgent', 'r.area_code', 'r.unit_id', 'r.officer_id', 'r.due_at', 'r.created_at', 'r.escalation_level',
       'r.pending_extension', 'r.answers', 'r.reporter_revealed_at', 'r.reporter_id', 'c.code as category_code', 'c.name_vi as category_name_vi', 'c.name_en as category_name_en',
+      // Photos waiting for staff review (the partial index on pending photos serves it).
+      sql<number>`(select count(*)::int from report_photos p where p.report_id = r.id and p.review_status = 'pending')`.as('pending_photos'),
     ])
     .orderBy('r.due_at')
     .limit(filter.limit)
@@ -275,6 +278,7 @@ export async function listQueue(
       answers: row.answers,
       createdAt: row.created_at.toISOString(),
       reporter: contact ?? null,
+      pendingPhotos: row.pending_photos,
     };
   });
   return { items, total: Number(total.count) };

@@ -26,3 +26,17 @@ export function canViewQueue(actor: Actor | null, unitPath: string | null): bool
   if (hasRole(actor, ['ioc_operator', 'admin', 'auditor'])) return true;
   return unitPath !== null && hasRole(actor, ['officer', 'unit_lead'], unitPath);
 }
+
+/** Who sees a report's photos before they are published: its reporter, and the staff who see its queue. */
+export function canSeeUnpublishedPhotos(actor: Actor | null, report: { reporterId: string; unitPath: string | null }): boolean {
+  if (actor !== null && actor.userId === report.reporterId) return true;
+  return canViewQueue(actor, report.unitPath);
+}
+
+/**
+ * As whom the actor may review (publish, withhold) and redact a report's photos: IOC staff, or an officer or lead of
+ * its unit; undefined when not at all (the reporter, auditors, other units).
+ */
+export function photoReviewerKind(actor: Actor, unitPath: string | null): 'unit_lead' | 'unit_officer' | 'ioc' | undefined {
+  return actorKindsFor(actor, { reporterId: '', unitPath }).find((kind) => kind === 'unit_lead' || kind === 'unit_officer' || kind === 'ioc');
+}

@@ -13,6 +13,7 @@ import { getAgencyDirectory } from '../agencies/index.ts';
 import { presentCategory, presentPublicReport } from './reports.presenter.ts';
 import * as repository from './reports.repository.ts';
 import { getActiveCategory } from './reports.service.ts';
+import { photoPath } from './reports.photos.service.ts';
 
 export { REPORT_STATUSES, toOpen311Status, type ReportStatus } from './workflow/report-workflow.ts';
 
@@ -133,6 +134,26 @@ export async function listPublicReportEvents(ctx: AppContext, query: { from: Dat
 
 function toEvent(row: { id: number; report_id: string; code: string; at: Date; type: string; from_status: string | null; to_status: string; details: Record<string, unknown> }): PublicReportEvent {
   return { id: Number(row.id), reportId: row.report_id, reportCode: row.code, at: row.at, type: row.type, fromStatus: row.from_status, toStatus: row.to_status, details: row.details };
+}
+
+/**
+ * The address (path) of the first published photo of each report, citizens' photos before the officials' after-photos:
+ * what an integration may show as the report's media. Pending and withheld photos are never among them.
+ */
+export async function findPublishedPhotoPaths(ctx: AppContext, reportIds: string[]): Promise<Map<string, string>> {
+  const paths = new Map<string, string>();
+  if (reportIds.length === 0) return paths;
+  const rows = await ctx.db
+    .selectFrom('report_photos as p')
+    .innerJoin('reports as r', 'r.id', 'p.report_id')
+    .select(['p.report_id', 'p.id', 'r.code'])
+    .where('p.report_id', 'in', reportIds)
+    .where('p.review_status', '=', 'published')
+    .orderBy('p.kind', 'desc') // 'before' sorts after 'after'
+    .orderBy('p.created_at')
+    .execute();
+  for (const row of rows) if (row.report_id && !paths.has(row.report_id)) paths.set(row.report_id, photoPath(row.code, row.id));
+  return paths;
 }
 
 /** A report by code with whether the public may see it, or undefined when no report has that code. */

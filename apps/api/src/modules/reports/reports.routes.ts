@@ -1,11 +1,11 @@
 import { Type } from 'typebox';
-import { CategoryCode, CategoryInput, ReportActionBody, type ReportAction, NearbyReport, Problem, PublicReport, PublicReportDetail, PublicReportList, ReportCategory, ReportStatusSchema, SubmitReportRequest } from '@onecity/contracts';
+import { CategoryCode, CategoryInput, PhotoReviewBody, ReportActionBody, type ReportAction, NearbyReport, Problem, PublicReport, PublicReportDetail, PublicReportList, ReportCategory, ReportStatusSchema, SubmitReportRequest, ViewerReportPhoto } from '@onecity/contracts';
 import { auditContextOf } from '../../core/auth/actor.ts';
 import { AppError } from '../../core/errors.ts';
 import type { App } from '../../core/http/types.ts';
 import { REPORT_CODE_PATTERN } from './workflow/report-code.ts';
 import * as service from './reports.service.ts';
-import { getPublicPhoto, redactReportPhoto, uploadPhoto } from './reports.photos.service.ts';
+import { getReportPhoto, listPhotosForViewer, redactReportPhoto, reviewReportPhoto, uploadPhoto } from './reports.photos.service.ts';
 import { canStaffHandle } from './reports.handling.service.ts';
 import { actOnReport, actOnReports, listQueue, listUnitOfficers, rateReport, revealReporter } from './reports.handling.service.ts';
 import { MAX_PHOTO_BYTES } from './workflow/photo-processing.ts';
@@ -71,21 +71,51 @@ export async function reportsRoutes(app: App): Promise<void> {
     },
   );
 
+  const PhotoParams = Type.Object({ code: Type.String({ pattern: REPORT_CODE_PATTERN }), photoId: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
   app.get(
     '/api/v1/reports/:code/photos/:photoId',
     {
       schema: {
         tags,
-        summary: 'A public report photo (re-encoded JPEG without metadata)',
-        params: Type.Object({ code: Type.String({ pattern: REPORT_CODE_PATTERN }), photoId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
+        summary: 'A report photo (re-encoded, without metadata): public once published; before that only for its reporter and the staff who see the report',
+        params: PhotoParams,
         querystring: Type.Object({ size: Type.Enum(['full', 'thumb'], { default: 'full' }) }, { additionalProperties: false }),
       },
     },
     async (request, reply) => {
-      const photo = await getPublicPhoto(ctx, request.params.code, request.params.photoId, request.query.size);
-      reply.header('cache-control', 'public, max-age=86400, immutable');
+      const photo = await getReportPhoto(ctx, request.actor, request.params.code, request.params.photoId, request.query.size);
+      // A published photo may still be withheld or redacted later, so shared caches keep it only briefly;
+      // an unpublished one is for the signed-in viewer alone.
+      reply.header('cache-control', photo.isPublic ? 'public, max-age=600' : 'private, no-store');
       return reply.type(photo.contentType).send(photo.bytes);
     },
+  );
+
+  app.get(
+    '/api/v1/reports/:code/photos',
+    {
+      schema: {
+        tags,
+        summary: "Every photo of a report with its review (pending, published, withheld), for its reporter and the staff who see it",
+        params: CodeParams,
+        response: { 200: Type.Object({ items: Type.Array(ViewerReportPhoto), canReview: Type.Boolean() }), 400: Problem, 401: Problem, 403: Problem, 404: Problem },
+      },
+    },
+    async (request) => listPhotosForViewer(ctx, request.actor, request.params.code),
+  );
+
+  app.post(
+    '/api/v1/reports/:code/photos/:photoId/review',
+    {
+      schema: {
+        tags,
+        summary: "Publish a citizen's photo, or withhold it with a reason kept for staff (IOC, or officers and leads of the handling unit); audited",
+        params: PhotoParams,
+        body: PhotoReviewBody,
+        response: { 200: Type.Object({ photo: ViewerReportPhoto, isChanged: Type.Boolean() }), 400: Problem, 401: Problem, 403: Problem, 404: Problem },
+      },
+    },
+    async (request) => reviewReportPhoto(ctx, auditContextOf(request), request.actor, request.params.code, request.params.photoId, request.body),
   );
 
   const Fraction = Type.Number({ minimum: 0, maximum: 1 });
@@ -95,7 +125,7 @@ export async function reportsRoutes(app: App): Promise<void> {
       schema: {
         tags,
         summary: 'Paint over faces, plates or other personal details (unit staff or IOC); boxes are fractions of the picture',
-        params: Type.Object({ code: Type.String({ pattern: REPORT_CODE_PATTERN }), photoId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
+        params: PhotoParams,
         body: Type.Object(
           { boxes: Type.Array(Type.Object({ x: Fraction, y: Fraction, width: Fraction, height: Fraction }, { additionalProperties: false }), { minItems: 1, maxItems: 30 }) },
           { additionalProperties: false },

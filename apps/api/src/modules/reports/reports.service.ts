@@ -15,7 +15,7 @@ import { presentCategory, presentPublicReport } from './reports.presenter.ts';
 import * as repository from './reports.repository.ts';
 import { boxAround, distanceMetres } from './workflow/geo.ts';
 import { formatReportCode } from './workflow/report-code.ts';
-import { attachPhotos, checkPhotosUsable, listReportPhotos } from './reports.photos.service.ts';
+import { attachPhotos, checkPhotosUsable, listReportPhotos, photoPath } from './reports.photos.service.ts';
 import { alertStaff, staffToAlert } from './reports.notices.ts';
 
 /** How close an open report of the same category must be to be offered as a duplicate (metres). */
@@ -324,7 +324,7 @@ export async function listPublicReports(
   };
 }
 
-/** One public report with its public timeline. */
+/** One public report with its public timeline and its published photos. */
 export async function getPublicReport(ctx: AppContext, code: string) {
   const row = await ctx.db.selectFrom('reports').selectAll().where('code', '=', code).executeTakeFirst();
   if (!row || !row.is_public || row.status === 'rejected') throw new AppError('reports.not_found', { params: { code } });
@@ -332,7 +332,7 @@ export async function getPublicReport(ctx: AppContext, code: string) {
     ctx.db.selectFrom('report_categories').selectAll().where('id', '=', row.category_id).executeTakeFirstOrThrow(),
     ctx.db.selectFrom('report_events').selectAll().where('report_id', '=', row.id).where('is_public', '=', true).orderBy('at').orderBy('id').execute(),
     getAgencyDirectory(ctx),
-    listReportPhotos(ctx, row.id),
+    listReportPhotos(ctx, row.id, { onlyPublished: true }),
   ]);
   return {
     ...presentPublicReport(row, category, directory, new Date()),
@@ -348,8 +348,8 @@ export async function getPublicReport(ctx: AppContext, code: string) {
       kind: photo.kind as 'before' | 'after',
       width: photo.width,
       height: photo.height,
-      url: `/api/v1/reports/${row.code}/photos/${photo.id}`,
-      thumbnailUrl: `/api/v1/reports/${row.code}/photos/${photo.id}?size=thumb`,
+      url: photoPath(row.code, photo.id),
+      thumbnailUrl: `${photoPath(row.code, photo.id)}?size=thumb`,
     })),
   };
 }

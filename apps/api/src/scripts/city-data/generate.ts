@@ -446,8 +446,8 @@ export async function generateCity(ctx: AppContext, options: GenerateOptions): P
         ), followers as (
           insert into report_followers (report_id, user_id, created_at) select g.id, g.reporter_id, g.created_at from g join ins on ins.id = g.id returning 1
         ), photos as (
-          insert into report_photos (report_id, kind, uploaded_by, content_type, width, height, image, thumbnail, byte_size, created_at)
-          select g.id, 'after', g.officer, 'image/jpeg', 64, 48, ${photo}::bytea, ${photo}::bytea, ${photo?.length ?? 0}, g.resolve_at - interval '10 minutes'
+          insert into report_photos (report_id, kind, uploaded_by, content_type, width, height, image, thumbnail, byte_size, created_at, review_status, reviewed_by, reviewed_at)
+          select g.id, 'after', g.officer, 'image/jpeg', 64, 48, ${photo}::bytea, ${photo}::bytea, ${photo?.length ?? 0}, g.resolve_at - interval '10 minutes', 'published', g.officer, g.resolve_at
           from g join ins on ins.id = g.id where ${photo !== null} and g.status in ('resolved', 'closed') and g.category_code <> 'OTHER'
           returning 1
         ), ev as (

@@ -4,8 +4,17 @@ import { forgetLoadedAreas } from '../../components/map/areas.ts';
 import { makeUser, meRoute, mockApi, problem, type RecordedRequest } from '../../test/api-mock.ts';
 import { AREAS, CATEGORIES, makeReport } from '../../test/report-fixtures.ts';
 import { renderApp } from '../../test/render-app.tsx';
-import { draftKey } from './report-draft.ts';
-import { outboxKey } from './report-outbox.ts';
+import type * as deviceStoreModule from './device-store.ts';
+import { findDeviceStore } from './device-store.ts';
+import { draftKey, draftPhotoPrefix, saveDraft } from './report-draft.ts';
+import { findQueuedReport, outboxKey } from './report-outbox.ts';
+
+// jsdom has no IndexedDB: the page gets the in-memory store, which keeps Blobs through the same interface.
+vi.mock('./device-store.ts', async (importOriginal) => {
+  const real = await importOriginal<typeof deviceStoreModule>();
+  const store = real.createMemoryStore();
+  return { ...real, findDeviceStore: () => store };
+});
 
 // Leaflet needs a real layout engine; the form is tested with its typed-coordinates fallback instead.
 vi.mock('../../components/map/wards-map.tsx', async () => {
@@ -17,8 +26,10 @@ vi.mock('../../components/map/wards-map.tsx', async () => {
   };
 });
 
-beforeEach(() => {
+beforeEach(async () => {
   forgetLoadedAreas();
+  const store = findDeviceStore();
+  for (const key of (await store?.keys('')) ?? []) await store?.delete(key);
 });
 
 const user = makeUser();
@@ -157,7 +168,7 @@ describe('new report form', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Gửi phản ánh' }));
     expect((await screen.findByText(/Không có kết nối mạng. Phản ánh đã được lưu trên thiết bị/)).textContent).toContain('tự động gửi');
     expect(posted(calls)).toHaveLength(0);
-    expect(window.localStorage.getItem(outboxKey(user.id))).not.toBeNull();
+    expect(await findDeviceStore()?.get(outboxKey(user.id))).toBeDefined();
 
     onLine.mockReturnValue(true);
     await act(async () => {
@@ -166,8 +177,86 @@ describe('new report form', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Đã gửi phản ánh' })).toBeTruthy();
     expect(screen.getByText('Đã có mạng trở lại: phản ánh lưu trên thiết bị đã được gửi.')).toBeTruthy();
     expect(posted(calls)).toHaveLength(1);
-    expect(window.localStorage.getItem(outboxKey(user.id))).toBeNull();
+    expect(await findDeviceStore()?.get(outboxKey(user.id))).toBeUndefined();
     expect(window.localStorage.getItem(draftKey(user.id))).toBeNull();
+  });
+
+  it('keeps photos chosen offline on the device and sends them with the report when the connection returns', async () => {
+    vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:preview-1');
+    vi.spyOn(URL, 'revokeObjectURL').mockReturnValue(undefined);
+    const calls = routes();
+    renderApp({ path: '/reports/new' });
+    await chooseStreetLight();
+    fireEvent.change(screen.getByLabelText('Tình trạng đèn'), { target: { value: 'off' } });
+    fireEvent.change(screen.getByLabelText('Mô tả vấn đề'), { target: { value: 'Cột đèn gãy đổ ra giữa đường' } });
+    setPlace('16.4698', '107.5786');
+
+    const onLine = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    const file = new File([new Uint8Array([0xff, 0xd8, 0xff, 0x01])], 'cot-den.jpg', { type: 'image/jpeg' });
+    fireEvent.change(screen.getByLabelText('Chọn ảnh có sẵn'), { target: { files: [file] } });
+    expect(await screen.findByText('Chưa có mạng: ảnh được lưu trên thiết bị và gửi cùng phản ánh')).toBeTruthy();
+    // The picture itself is on the device, named by the draft, so a reload keeps it.
+    await waitFor(async () => expect(await findDeviceStore()?.keys(draftPhotoPrefix(user.id))).toHaveLength(1));
+    await waitFor(() => expect(window.localStorage.getItem(draftKey(user.id))).toContain(draftPhotoPrefix(user.id)));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Gửi phản ánh' }));
+    expect(await screen.findByText(/Phản ánh cùng 1 ảnh đã được lưu trên thiết bị/)).toBeTruthy();
+    const queued = await findQueuedReport(findDeviceStore(), user.id);
+    expect(queued?.photos).toHaveLength(1);
+    expect(new Uint8Array(await (queued?.photos[0] as Blob).arrayBuffer())).toEqual(new Uint8Array([0xff, 0xd8, 0xff, 0x01]));
+    expect(calls.filter((call) => call.method === 'POST')).toEqual([]);
+
+    onLine.mockReturnValue(true);
+    await act(async () => {
+      window.dispatchEvent(new Event('online'));
+    });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Đã gửi phản ánh' })).toBeTruthy();
+    const posts = calls.filter((call) => call.method === 'POST');
+    expect(posts.map((call) => call.path)).toEqual(['/reports/photos?kind=before', '/reports']);
+    expect(posts[0]?.headers['content-type']).toBe('image/jpeg');
+    expect(posts[1]?.body).toMatchObject({ categoryCode: 'STREET_LIGHT', photoIds: ['5f0c1c9e-1d7a-4c55-9a43-000000000001'] });
+    expect(await findDeviceStore()?.keys('')).toEqual([]);
+  });
+
+  it('restores a photo kept on the device with the draft, and uploads it when the report is sent', async () => {
+    vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:restored');
+    vi.spyOn(URL, 'revokeObjectURL').mockReturnValue(undefined);
+    const store = findDeviceStore();
+    const deviceKey = `${draftPhotoPrefix(user.id)}kept-1`;
+    await store?.set(deviceKey, new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0x02])], { type: 'image/jpeg' }));
+    await store?.set(`${draftPhotoPrefix(user.id)}left-over`, new Blob(['old']));
+    saveDraft(window.localStorage, user.id, {
+      categoryCode: 'STREET_LIGHT',
+      description: 'Đèn đường tắt từ tối qua',
+      answers: { light_state: 'off' },
+      location: { lat: 16.4698, lng: 107.5786 },
+      address: '',
+      isUrgent: false,
+      photos: [{ deviceKey, addedAt: '2026-11-20T03:00:00.000Z' }],
+    });
+    const calls = routes();
+    renderApp({ path: '/reports/new' });
+    expect(await screen.findByText('Chưa có mạng: ảnh được lưu trên thiết bị và gửi cùng phản ánh')).toBeTruthy();
+    expect((await screen.findByRole('img', { name: 'Ảnh 1' })).getAttribute('src')).toBe('blob:restored');
+    // What the draft no longer names is removed from the device.
+    await waitFor(async () => expect(await store?.keys(draftPhotoPrefix(user.id))).toEqual([deviceKey]));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Gửi phản ánh' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Đã gửi phản ánh' })).toBeTruthy();
+    expect(calls.filter((call) => call.method === 'POST').map((call) => call.path)).toEqual(['/reports/photos?kind=before', '/reports']);
+    expect(posted(calls)[0]?.body).toMatchObject({ photoIds: ['5f0c1c9e-1d7a-4c55-9a43-000000000001'] });
+    await waitFor(async () => expect(await store?.keys('')).toEqual([]));
+  });
+
+  it('drops a photo the draft names but the device no longer has', async () => {
+    saveDraft(window.localStorage, user.id, { categoryCode: 'STREET_LIGHT', description: 'Đèn đường tắt nhiều ngày', answers: {}, location: null, address: '', isUrgent: false, photos: [{ deviceKey: `${draftPhotoPrefix(user.id)}gone`, addedAt: '2026-11-20T03:00:00.000Z' }] });
+    routes();
+    renderApp({ path: '/reports/new' });
+    expect(await screen.findByText('Đã khôi phục bản nháp bạn đang viết dở trên thiết bị này.')).toBeTruthy();
+    await screen.findByRole('radio', { name: 'Chiếu sáng công cộng' });
+    await waitFor(() => expect(window.localStorage.getItem(draftKey(user.id))).not.toContain('gone'));
+    expect(window.localStorage.getItem(draftKey(user.id))).toContain('Đèn đường tắt nhiều ngày');
+    expect(screen.queryByRole('list', { name: /Ảnh đã chọn/ })).toBeNull();
   });
 
   it('queues the report when the request gets no answer', async () => {

@@ -22,12 +22,13 @@ import { CategoryPicker } from './category-picker.tsx';
 import { CategoryQuestions } from './category-questions.tsx';
 import { LocationPicker } from './location-picker.tsx';
 import { NearbyReports } from './nearby-reports.tsx';
+import { findDeviceStore, type DeviceStore } from './device-store.ts';
 import { PhotoPicker } from './photo-picker.tsx';
 import { usePhotoUploads } from './photo-uploads.ts';
-import { EMPTY_DRAFT, clearDraft, findStorage, loadDraft, saveDraft, type ReportDraft } from './report-draft.ts';
-import { findQueuedReport, forgetQueuedReport, queueReport, useReportOutbox, type QueuedReport } from './report-outbox.ts';
+import { EMPTY_DRAFT, clearDraft, findStorage, forgetDraftPhotos, loadDraft, saveDraft, type ReportDraft } from './report-draft.ts';
+import { apiTransport, findQueuedReport, forgetQueuedReport, queueReport, sendReport, useReportOutbox, type QueuedReport } from './report-outbox.ts';
 import { ReportSubmitted } from './report-submitted.tsx';
-import { followReport, submitReport } from './reports.api.ts';
+import { followReport } from './reports.api.ts';
 
 export const DESCRIPTION_MIN = 10;
 export const DESCRIPTION_MAX = 4000;
@@ -35,7 +36,7 @@ const ADDRESS_MAX = 300;
 const BASE_FIELDS = ['categoryCode', 'description', 'location', 'address', 'photos', 'photoIds'] as const;
 
 type FormValues = Omit<ReportDraft, 'photos'>;
-type PhotoState = { photoIds: readonly string[]; isUploading: boolean; hasFailed: boolean };
+type PhotoState = { photoIds: readonly string[]; waitingFiles: readonly Blob[]; isUploading: boolean; hasFailed: boolean };
 
 /** Every problem with the report before it is sent, keyed by field (question codes for the answers). */
 export function checkReport(
@@ -56,12 +57,12 @@ export function checkReport(
   if (values.address.trim().length > ADDRESS_MAX) errors.address = t('reports.validation.addressLength', { max: ADDRESS_MAX });
   if (photos.isUploading) errors.photos = t('reports.validation.photosUploading');
   else if (photos.hasFailed) errors.photos = t('reports.validation.photosFailed');
-  else if (category?.isPhotoRequired && photos.photoIds.length === 0) errors.photos = t('reports.validation.photoRequired');
+  else if (category?.isPhotoRequired && photos.photoIds.length + photos.waitingFiles.length === 0) errors.photos = t('reports.validation.photoRequired');
   const checked = checkAnswers(category?.questions ?? [], values.answers, t);
   return { errors: { ...errors, ...checked.errors }, answers: checked.answers };
 }
 
-/** /reports/new: file a field report. The draft is kept on the device; offline, the report waits and is sent later. */
+/** /reports/new: file a field report. The draft is kept on the device; offline, the report and its photos wait and are sent later. */
 export function NewReportPage() {
   const user = useCurrentUser();
   // The route is guarded; this only narrows the type.
@@ -71,21 +72,37 @@ export function NewReportPage() {
 
 function NewReportScreen({ userId }: { userId: string }) {
   const storage = useMemo(findStorage, []);
+  const store = useMemo(findDeviceStore, []);
   const [submitted, setSubmitted] = useState<{ report: PublicReport; wasQueued: boolean } | undefined>(undefined);
-  const [queued, setQueued] = useState<QueuedReport | undefined>(() => findQueuedReport(storage, userId));
+  const [queued, setQueued] = useState<QueuedReport | undefined>(undefined);
   const [queueError, setQueueError] = useState<unknown>(undefined);
   const [formKey, setFormKey] = useState(0);
 
-  useReportOutbox(storage, userId, submitReport, (outcome) => {
-    if (outcome.status === 'sent') {
-      clearDraft(storage, userId);
-      setQueued(undefined);
-      setSubmitted({ report: outcome.report, wasQueued: true });
-    } else if (outcome.status === 'failed') {
-      setQueued(undefined);
-      setQueueError(outcome.error);
-    }
-  });
+  useEffect(() => {
+    let isCurrent = true;
+    void findQueuedReport(store, userId).then((found) => isCurrent && found && setQueued((current) => current ?? found));
+    return () => {
+      isCurrent = false;
+    };
+  }, [store, userId]);
+
+  useReportOutbox(
+    store,
+    userId,
+    apiTransport,
+    (outcome) => {
+      if (outcome.status === 'sent') {
+        clearDraft(storage, userId);
+        void forgetDraftPhotos(store, userId);
+        setQueued(undefined);
+        setSubmitted({ report: outcome.report, wasQueued: true });
+      } else if (outcome.status === 'failed') {
+        setQueued(undefined);
+        setQueueError(outcome.error);
+      }
+    },
+    storage,
+  );
 
   if (submitted) {
     return (
@@ -104,6 +121,7 @@ function NewReportScreen({ userId }: { userId: string }) {
       key={formKey}
       userId={userId}
       storage={storage}
+      store={store}
       queued={queued}
       queueError={queueError}
       onQueued={(entry) => {
@@ -113,6 +131,7 @@ function NewReportScreen({ userId }: { userId: string }) {
       onSubmitted={(report) => setSubmitted({ report, wasQueued: false })}
       onRestart={() => {
         clearDraft(storage, userId);
+        void forgetDraftPhotos(store, userId);
         setFormKey((key) => key + 1);
       }}
     />
@@ -122,6 +141,7 @@ function NewReportScreen({ userId }: { userId: string }) {
 function NewReportForm({
   userId,
   storage,
+  store,
   queued,
   queueError,
   onQueued,
@@ -130,6 +150,7 @@ function NewReportForm({
 }: {
   userId: string;
   storage: Storage | undefined;
+  store: DeviceStore | undefined;
   queued: QueuedReport | undefined;
   queueError: unknown;
   onQueued: (entry: QueuedReport | undefined) => void;
@@ -143,7 +164,7 @@ function NewReportForm({
   const [restored] = useState(() => loadDraft(storage, userId));
   const initial = restored ?? EMPTY_DRAFT;
   const [values, setValues] = useState<FormValues>(() => ({ ...initial }));
-  const photos = usePhotoUploads('before', initial.photos);
+  const photos = usePhotoUploads('before', initial.photos, { store, userId });
   const formRef = useRef<HTMLFormElement>(null);
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const [failedAttempts, setFailedAttempts] = useState(0);
@@ -181,22 +202,29 @@ function NewReportForm({
       ...(Object.keys(checked.answers).length > 0 ? { answers: checked.answers } : {}),
       ...(photos.photoIds.length > 0 ? { photoIds: [...photos.photoIds] } : {}),
     };
-    const keepForLater = () => {
-      if (queueReport(storage, userId, report)) onQueued(findQueuedReport(storage, userId));
+    // The photos chosen without a connection go up first, then the report with every photo id.
+    let pending: Pick<QueuedReport, 'request' | 'photos'> = { request: report, photos: [...photos.waitingFiles] };
+    const keepForLater = async () => {
+      if (await queueReport(store, userId, pending.request, pending.photos)) onQueued(await findQueuedReport(store, userId));
       else setStorageFailed(true);
     };
     // Known to be offline: do not even try; the browser says when the connection is back.
     if (navigator.onLine === false) {
-      keepForLater();
+      await keepForLater();
       return;
     }
-    const result = await request.submit(() => submitReport(report));
+    const result = await request.submit(() =>
+      sendReport(pending, apiTransport, async (progress) => {
+        pending = progress;
+      }),
+    );
     if (result.ok) {
       clearDraft(storage, userId);
+      void forgetDraftPhotos(store, userId);
       onSubmitted(result.value);
     } else if (result.error instanceof NetworkError) {
       request.clearError();
-      keepForLater();
+      await keepForLater();
     } else {
       setFailedAttempts((count) => count + 1);
     }
@@ -227,12 +255,16 @@ function NewReportForm({
       )}
       {queued && (
         <div className="alert alert--info" role="status">
-          <p>{t('reports.form.queued', { time: formatDateTime(queued.queuedAt, locale) })}</p>
+          <p>
+            {queued.photos.length + (queued.request.photoIds?.length ?? 0) > 0
+              ? t('reports.form.queuedWithPhotos', { time: formatDateTime(queued.queuedAt, locale), count: queued.photos.length + (queued.request.photoIds?.length ?? 0) })
+              : t('reports.form.queued', { time: formatDateTime(queued.queuedAt, locale) })}
+          </p>
           <button
             type="button"
             className="button button--link"
             onClick={() => {
-              forgetQueuedReport(storage, userId);
+              void forgetQueuedReport(store, userId);
               onQueued(undefined);
             }}
           >

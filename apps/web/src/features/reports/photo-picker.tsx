@@ -7,7 +7,8 @@ const ACCEPT = ACCEPTED_PHOTO_TYPES.join(',');
 
 /**
  * Photo inputs (take one with the camera, or choose saved ones) and the chosen photos with their upload
- * state, a retry after a failure and a remove button. Files are uploaded by the caller as soon as they are chosen.
+ * state, a retry after a failure and a remove button. Files are uploaded by the caller as soon as they are chosen
+ * (or, offline, kept on the device to go with the report).
  */
 export function PhotoPicker({
   legend,
@@ -95,6 +96,7 @@ export function PhotoPicker({
                 <p className="photo-list__status" role={entry.status === 'failed' ? 'alert' : undefined}>
                   {entry.status === 'uploading' && t('reports.photos.uploading')}
                   {entry.status === 'uploaded' && t('reports.photos.uploaded')}
+                  {entry.status === 'waiting' && t('reports.photos.waiting')}
                   {entry.status === 'failed' && describe(entry.error)}
                 </p>
                 <div className="photo-list__actions">

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DRAFT_PHOTO_MAX_AGE_MS, EMPTY_DRAFT, clearDraft, draftKey, loadDraft, saveDraft, type ReportDraft } from './report-draft.ts';
+import { createMemoryStore } from './device-store.ts';
+import { DRAFT_PHOTO_MAX_AGE_MS, EMPTY_DRAFT, clearDraft, draftKey, draftPhotoPrefix, forgetDraftPhotos, loadDraft, saveDraft, type ReportDraft } from './report-draft.ts';
 
 const NOW = Date.parse('2026-11-29T03:00:00.000Z');
 const draft: ReportDraft = {
@@ -12,6 +13,8 @@ const draft: ReportDraft = {
   photos: [
     { photoId: '8a9b7c6d-0000-4000-8000-000000000001', uploadedAt: new Date(NOW - 60_000).toISOString(), thumbnail: 'data:image/jpeg;base64,AAAA' },
     { photoId: '8a9b7c6d-0000-4000-8000-000000000002', uploadedAt: new Date(NOW - DRAFT_PHOTO_MAX_AGE_MS - 1).toISOString() },
+    // Chosen offline a week ago: the picture is on the device, so it does not expire.
+    { deviceKey: `${draftPhotoPrefix('user-1')}offline-1`, addedAt: new Date(NOW - 7 * DRAFT_PHOTO_MAX_AGE_MS).toISOString(), thumbnail: 'data:image/jpeg;base64,BBBB' },
   ],
 };
 
@@ -19,7 +22,23 @@ describe('report draft', () => {
   it('survives a reload: everything comes back except photos uploaded more than a day ago', () => {
     saveDraft(window.localStorage, 'user-1', draft);
     const restored = loadDraft(window.localStorage, 'user-1', NOW);
-    expect(restored).toEqual({ ...draft, photos: [draft.photos[0]] });
+    expect(restored).toEqual({ ...draft, photos: [draft.photos[0], draft.photos[2]] });
+  });
+
+  it("ignores a photo kept under another account's key", () => {
+    saveDraft(window.localStorage, 'user-1', { ...draft, photos: [{ deviceKey: `${draftPhotoPrefix('user-2')}theirs`, addedAt: new Date(NOW).toISOString() }] });
+    expect(loadDraft(window.localStorage, 'user-1', NOW)?.photos).toEqual([]);
+  });
+
+  it("removes the draft's pictures from the device store, except those it still names", async () => {
+    const store = createMemoryStore();
+    const blob = new Blob(['x'], { type: 'image/jpeg' });
+    for (const key of [`${draftPhotoPrefix('user-1')}a`, `${draftPhotoPrefix('user-1')}b`, `${draftPhotoPrefix('user-2')}c`, 'reports.outbox.user-1']) await store.set(key, blob);
+    await forgetDraftPhotos(store, 'user-1', [`${draftPhotoPrefix('user-1')}b`]);
+    expect((await store.keys('')).sort()).toEqual([`${draftPhotoPrefix('user-1')}b`, `${draftPhotoPrefix('user-2')}c`, 'reports.outbox.user-1']);
+    await forgetDraftPhotos(store, 'user-1');
+    expect(await store.keys(draftPhotoPrefix('user-1'))).toEqual([]);
+    await expect(forgetDraftPhotos(undefined, 'user-1')).resolves.toBeUndefined();
   });
 
   it('keeps one draft per account, since photo ids belong to the account that uploaded them', () => {

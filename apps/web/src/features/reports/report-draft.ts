@@ -1,14 +1,24 @@
 import type { LatLng } from '../../components/map/areas.ts';
+import type { DeviceStore } from './device-store.ts';
 
 /**
  * The report a citizen is writing, kept on the device so a reload, a crash or a lost connection costs nothing.
  * Uploaded photos are kept by id for a day only: after that the server may have discarded unattached uploads.
+ * Photos chosen without a connection are kept whole in the device store (`deviceKey`) until they are uploaded.
  */
-export type DraftPhoto = {
+export type DraftPhoto = UploadedDraftPhoto | DeviceDraftPhoto;
+export type UploadedDraftPhoto = {
   photoId: string;
   /** ISO instant of the upload. */
   uploadedAt: string;
   /** A small JPEG data URL to show after a reload, when the original file is gone. */
+  thumbnail?: string;
+};
+export type DeviceDraftPhoto = {
+  /** The key of the picture (a Blob) in the device store. */
+  deviceKey: string;
+  /** ISO instant it was chosen. */
+  addedAt: string;
   thumbnail?: string;
 };
 
@@ -28,6 +38,8 @@ const DRAFT_VERSION = 1;
 
 /** The storage key; one draft per account, since photo ids belong to the account that uploaded them. */
 export const draftKey = (userId: string) => `onecity.reports.draft.${userId}`;
+/** Keys of the draft's photos kept in the device store start with this. */
+export const draftPhotoPrefix = (userId: string) => `reports.draft-photo.${userId}.`;
 
 /** localStorage, or undefined where it is blocked (private mode, strict settings): the form then works without drafts. */
 export function findStorage(): Storage | undefined {
@@ -60,14 +72,19 @@ function readLocation(value: unknown): LatLng | null {
   return typeof lat === 'number' && typeof lng === 'number' && Number.isFinite(lat) && Number.isFinite(lng) ? { lat, lng } : null;
 }
 
-function readPhotos(value: unknown, now: number): DraftPhoto[] {
+function readPhotos(value: unknown, now: number, userId: string): DraftPhoto[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((photo): DraftPhoto[] => {
-    if (!isRecord(photo) || typeof photo.photoId !== 'string' || typeof photo.uploadedAt !== 'string') return [];
+    if (!isRecord(photo)) return [];
+    const thumbnail = typeof photo.thumbnail === 'string' && photo.thumbnail.startsWith('data:image/') ? { thumbnail: photo.thumbnail } : {};
+    // A photo kept on the device does not expire: nothing on the server can discard it.
+    if (typeof photo.deviceKey === 'string' && photo.deviceKey.startsWith(draftPhotoPrefix(userId)) && typeof photo.addedAt === 'string') {
+      return [{ deviceKey: photo.deviceKey, addedAt: photo.addedAt, ...thumbnail }];
+    }
+    if (typeof photo.photoId !== 'string' || typeof photo.uploadedAt !== 'string') return [];
     const uploadedAt = Date.parse(photo.uploadedAt);
     if (!(now - uploadedAt < DRAFT_PHOTO_MAX_AGE_MS)) return [];
-    const thumbnail = typeof photo.thumbnail === 'string' && photo.thumbnail.startsWith('data:image/') ? photo.thumbnail : undefined;
-    return [{ photoId: photo.photoId, uploadedAt: photo.uploadedAt, ...(thumbnail ? { thumbnail } : {}) }];
+    return [{ photoId: photo.photoId, uploadedAt: photo.uploadedAt, ...thumbnail }];
   });
 }
 
@@ -100,7 +117,7 @@ export function loadDraft(storage: Storage | undefined, userId: string, now = Da
     location: readLocation(parsed.location),
     address: text(parsed.address),
     isUrgent: parsed.isUrgent === true,
-    photos: readPhotos(parsed.photos, now),
+    photos: readPhotos(parsed.photos, now, userId),
   };
   return isDraftEmpty(draft) ? undefined : draft;
 }
@@ -121,5 +138,19 @@ export function clearDraft(storage: Storage | undefined, userId: string): void {
     storage?.removeItem(draftKey(userId));
   } catch {
     // See saveDraft.
+  }
+}
+
+/**
+ * Removes the draft's photos from the device store, except those still in the draft (`keep`): all of them once the
+ * report is sent or abandoned, the leftovers of an earlier visit otherwise. Failing is harmless (space, not data).
+ */
+export async function forgetDraftPhotos(store: DeviceStore | undefined, userId: string, keep: readonly string[] = []): Promise<void> {
+  try {
+    if (store === undefined) return;
+    const kept = new Set(keep);
+    for (const key of await store.keys(draftPhotoPrefix(userId))) if (!kept.has(key)) await store.delete(key);
+  } catch {
+    // A store that cannot be read holds nothing we could reach either.
   }
 }

@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router';
 import type { PublicReport } from '@onecity/contracts';
 import { ApiError } from '../../app/api.ts';
 import { currentLocale } from '../../app/i18n/index.ts';
-import { useSession } from '../../app/session.tsx';
+import { hasAnyRole, useCurrentUser, useSession } from '../../app/session.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { PageTitle } from '../../components/page-title.tsx';
 import { ResourceView } from '../../components/resource-view.tsx';
@@ -12,7 +12,8 @@ import { useApiResource } from '../../components/use-api-resource.ts';
 import { LiveCountdown, StatusBadge, nameIn } from './report-bits.tsx';
 import { isKnownEvent, isOpenStatus } from './report-status.ts';
 import { ReporterActions } from './reporter-actions.tsx';
-import { listMyReports, type ReportDetail, type ReportPhoto, type TimelineEntry } from './reports.api.ts';
+import { PhotoReviewActions, PhotoReviewTag } from './queue/photo-review.tsx';
+import { listMyReports, listViewerPhotos, type ReportDetail, type ReportPhoto, type TimelineEntry, type ViewerPhoto, type ViewerPhotos } from './reports.api.ts';
 
 /** The logged-in citizen's reports (to offer the reporter's actions), or undefined for visitors and while loading. */
 function useMyReports(): [PublicReport[] | undefined, () => void] {
@@ -37,12 +38,40 @@ function useMyReports(): [PublicReport[] | undefined, () => void] {
   return [mine, useCallback(() => setAttempt((count) => count + 1), [])];
 }
 
+const STAFF_ROLES = ['officer', 'unit_lead', 'ioc_operator', 'auditor', 'admin'] as const;
+
+/**
+ * Every photo of the report with its review, for its reporter and for staff (who may also publish or withhold
+ * them); undefined for anyone else, while loading, or when the API refuses (the public photos are shown then).
+ */
+function useViewerPhotos(code: string, shouldLoad: boolean): [ViewerPhotos | undefined, (photo: ViewerPhoto) => void] {
+  const [photos, setPhotos] = useState<ViewerPhotos | undefined>(undefined);
+  useEffect(() => {
+    setPhotos(undefined);
+    if (!shouldLoad) return;
+    let isCurrent = true;
+    listViewerPhotos(code)
+      .then((loaded) => isCurrent && setPhotos(loaded))
+      .catch(() => isCurrent && setPhotos(undefined));
+    return () => {
+      isCurrent = false;
+    };
+  }, [code, shouldLoad]);
+  const replace = useCallback(
+    (changed: ViewerPhoto) => setPhotos((current) => current && { ...current, items: current.items.map((photo) => (photo.id === changed.id ? changed : photo)) }),
+    [],
+  );
+  return [photos, replace];
+}
+
 /** /reports/:code: a report's public page: status, deadline, answer, photos, rating and history, without personal data. */
 export function ReportPage() {
   const { code = '' } = useParams();
   const [detail, reload] = useApiResource<ReportDetail>(`/reports/${encodeURIComponent(code)}`);
   const [mine, reloadMine] = useMyReports();
   const ownReport = mine?.find((report) => report.code === code);
+  const isStaff = hasAnyRole(useCurrentUser(), STAFF_ROLES);
+  const [viewerPhotos, onPhotoReviewed] = useViewerPhotos(code, ownReport !== undefined || isStaff);
   // While the report is fetched again after an action, the page keeps showing it (and the action's message).
   const [lastShown, setLastShown] = useState<ReportDetail | undefined>(undefined);
   useEffect(() => {
@@ -54,10 +83,11 @@ export function ReportPage() {
   };
 
   const report = detail.status === 'ready' ? detail.data : detail.status === 'loading' && lastShown?.code === code ? lastShown : undefined;
-  if (report) return <ReportView report={report} isReporter={ownReport !== undefined} isPrivate={false} onChanged={refresh} />;
+  const photos = { viewerPhotos, onPhotoReviewed };
+  if (report) return <ReportView report={report} isReporter={ownReport !== undefined} isPrivate={false} onChanged={refresh} {...photos} />;
   // A report in a category that is not public (e.g. food safety) is still shown to the citizen who filed it.
   if (detail.status === 'error' && detail.error instanceof ApiError && detail.error.status === 404 && ownReport) {
-    return <ReportView report={{ ...ownReport, timeline: [], photos: [] }} isReporter isPrivate onChanged={refresh} />;
+    return <ReportView report={{ ...ownReport, timeline: [], photos: [] }} isReporter isPrivate onChanged={refresh} {...photos} />;
   }
   return (
     <ResourceView resource={detail} reload={reload}>
@@ -66,11 +96,29 @@ export function ReportPage() {
   );
 }
 
-function ReportView({ report, isReporter, isPrivate, onChanged }: { report: ReportDetail; isReporter: boolean; isPrivate: boolean; onChanged: () => void }) {
+function ReportView({
+  report,
+  isReporter,
+  isPrivate,
+  onChanged,
+  viewerPhotos,
+  onPhotoReviewed,
+}: {
+  report: ReportDetail;
+  isReporter: boolean;
+  isPrivate: boolean;
+  onChanged: () => void;
+  viewerPhotos: ViewerPhotos | undefined;
+  onPhotoReviewed: (photo: ViewerPhoto) => void;
+}) {
   const { t, i18n } = useTranslation();
   const locale = currentLocale(i18n);
-  const before = report.photos.filter((photo) => photo.kind === 'before');
-  const after = report.photos.filter((photo) => photo.kind === 'after');
+  // The reporter and staff also see the photos not yet published, each with its review.
+  const photos: readonly (ReportPhoto | ViewerPhoto)[] = viewerPhotos?.items ?? report.photos;
+  const before = photos.filter((photo) => photo.kind === 'before');
+  const after = photos.filter((photo) => photo.kind === 'after');
+  const review = viewerPhotos?.canReview ? { code: report.code, onReviewed: onPhotoReviewed } : undefined;
+  const hasUnpublished = photos.some((photo) => 'reviewStatus' in photo && photo.reviewStatus !== 'published');
   return (
     <article className="page page--narrow report-page">
       <PageTitle tabTitle={report.code}>{t('reports.detail.title', { code: report.code })}</PageTitle>
@@ -140,11 +188,12 @@ function ReportView({ report, isReporter, isPrivate, onChanged }: { report: Repo
         {report.answer ? <p className="report-page__text report-page__answer">{report.answer}</p> : <p className="note">{t('reports.detail.noAnswer')}</p>}
       </section>
 
-      {report.photos.length > 0 && (
+      {photos.length > 0 && (
         <section aria-labelledby="report-photos-title">
           <h2 id="report-photos-title">{t('reports.detail.photos')}</h2>
-          <PhotoGroup title={t('reports.detail.photosBefore')} photos={before} altKey="reports.detail.photoBefore" />
-          <PhotoGroup title={t('reports.detail.photosAfter')} photos={after} altKey="reports.detail.photoAfter" />
+          {isReporter && hasUnpublished && <p className="note">{t('reports.detail.reviewNote')}</p>}
+          <PhotoGroup title={t('reports.detail.photosBefore')} photos={before} altKey="reports.detail.photoBefore" review={review} firstIndex={1} />
+          <PhotoGroup title={t('reports.detail.photosAfter')} photos={after} altKey="reports.detail.photoAfter" review={review} firstIndex={before.length + 1} />
         </section>
       )}
 
@@ -163,7 +212,23 @@ function ReportView({ report, isReporter, isPrivate, onChanged }: { report: Repo
   );
 }
 
-function PhotoGroup({ title, photos, altKey }: { title: string; photos: readonly ReportPhoto[]; altKey: 'reports.detail.photoBefore' | 'reports.detail.photoAfter' }) {
+/**
+ * Photos of one kind. Photos with a review (for the reporter and staff) show where they stand; staff who may review
+ * get the publish and withhold buttons, numbered across the report (`firstIndex` is this group's first number).
+ */
+function PhotoGroup({
+  title,
+  photos,
+  altKey,
+  review,
+  firstIndex,
+}: {
+  title: string;
+  photos: readonly (ReportPhoto | ViewerPhoto)[];
+  altKey: 'reports.detail.photoBefore' | 'reports.detail.photoAfter';
+  review: { code: string; onReviewed: (photo: ViewerPhoto) => void } | undefined;
+  firstIndex: number;
+}) {
   const { t } = useTranslation();
   if (photos.length === 0) return null;
   return (
@@ -175,6 +240,8 @@ function PhotoGroup({ title, photos, altKey }: { title: string; photos: readonly
             <a href={photo.url} target="_blank" rel="noopener">
               <img src={photo.thumbnailUrl} alt={t(altKey, { number: index + 1 })} width={photo.width} height={photo.height} loading="lazy" className="photo-grid__image" />
             </a>
+            {'reviewStatus' in photo && (photo.reviewStatus !== 'published' || review) && <PhotoReviewTag status={photo.reviewStatus} />}
+            {'reviewStatus' in photo && review && <PhotoReviewActions code={review.code} photo={photo} index={firstIndex + index} onReviewed={review.onReviewed} />}
           </li>
         ))}
       </ul>

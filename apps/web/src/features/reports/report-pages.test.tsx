@@ -129,6 +129,60 @@ describe('report page', () => {
   });
 });
 
+describe('photos waiting for review', () => {
+  const pending = {
+    id: 'p1',
+    kind: 'before' as const,
+    url: '/api/v1/reports/PA-261129-0001/photos/p1',
+    thumbnailUrl: '/api/v1/reports/PA-261129-0001/photos/p1?size=thumb',
+    width: 64,
+    height: 48,
+    reviewStatus: 'pending' as const,
+    reviewedAt: null,
+    reviewReason: null,
+  };
+
+  it('are shown to their reporter, marked pending, while the public page has none', async () => {
+    const calls = mockApi({
+      'GET /me': meRoute(makeUser()),
+      'GET /reports/PA-261129-0001': { body: makeReportDetail({ photos: [] }) },
+      'GET /reports/mine': { body: { items: [makeReport()] } },
+      'GET /reports/PA-261129-0001/photos': { body: { items: [pending], canReview: false } },
+    });
+    renderApp({ path: '/reports/PA-261129-0001' });
+    const photos = await screen.findByRole('region', { name: 'Hình ảnh' });
+    expect(within(photos).getByRole('img', { name: 'Ảnh hiện trường 1' }).getAttribute('src')).toBe(pending.thumbnailUrl);
+    expect(within(photos).getByText('Đang chờ duyệt')).toBeTruthy();
+    expect(within(photos).getByText('Ảnh của bạn chỉ được công khai sau khi cơ quan xử lý duyệt.')).toBeTruthy();
+    expect(within(photos).queryByRole('button', { name: 'Công bố ảnh 1' })).toBeNull();
+    expect(calls.some((call) => call.method === 'POST')).toBe(false);
+  });
+
+  it('are not asked for by a visitor, who sees only the published ones', async () => {
+    const calls = mockApi({ 'GET /me': meRoute(undefined), 'GET /reports/PA-261129-0001': { body: makeReportDetail({ photos: [] }) } });
+    renderApp({ path: '/reports/PA-261129-0001' });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Phản ánh PA-261129-0001' })).toBeTruthy();
+    expect(screen.queryByRole('region', { name: 'Hình ảnh' })).toBeNull();
+    expect(calls.some((call) => call.path === '/reports/PA-261129-0001/photos')).toBe(false);
+  });
+
+  it('may be published from the report page by staff who review them', async () => {
+    const calls = mockApi({
+      'GET /me': meRoute(makeUser(['officer'])),
+      'GET /reports/PA-261129-0001': { body: makeReportDetail({ photos: [] }) },
+      'GET /reports/mine': { body: { items: [] } },
+      'GET /reports/PA-261129-0001/photos': { body: { items: [pending], canReview: true } },
+      'POST /reports/PA-261129-0001/photos/p1/review': { body: { photo: { ...pending, reviewStatus: 'published', reviewedAt: '2026-11-29T04:00:00.000Z' }, isChanged: true } },
+    });
+    renderApp({ path: '/reports/PA-261129-0001' });
+    const photos = await screen.findByRole('region', { name: 'Hình ảnh' });
+    fireEvent.click(within(photos).getByRole('button', { name: 'Công bố ảnh 1' }));
+    expect(await within(photos).findByText('Đã công bố ảnh.')).toBeTruthy();
+    expect(within(photos).getByText('Đã công bố')).toBeTruthy();
+    expect(calls.filter((call) => call.method === 'POST').map((call) => [call.path, call.body])).toEqual([['/reports/PA-261129-0001/photos/p1/review', { decision: 'publish' }]]);
+  });
+});
+
 describe('my reports', () => {
   it('lists the citizen’s reports with their status and a link', async () => {
     mockApi({ 'GET /me': meRoute(makeUser()), 'GET /reports/mine': { body: { items: [makeReport({ status: 'in_progress' })] } } });

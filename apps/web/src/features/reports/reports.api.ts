@@ -8,6 +8,11 @@ export type ReportQuestion = ReportCategory['questions'][number];
 /** One step of a report's public history. */
 export type TimelineEntry = { at: string; type: string; fromStatus: string | null; toStatus: string; details: Record<string, unknown> };
 export type ReportPhoto = { id: string; kind: 'before' | 'after'; url: string; thumbnailUrl: string; width: number; height: number };
+/** A photo as its reporter and the staff who see the report see it: citizens' photos are public only once published. */
+export type PhotoReviewStatus = 'pending' | 'published' | 'withheld';
+export type ViewerPhoto = ReportPhoto & { reviewStatus: PhotoReviewStatus; reviewedAt: string | null; reviewReason: string | null };
+/** GET /reports/{code}/photos: every photo with its review, and whether the caller may publish or withhold them. */
+export type ViewerPhotos = { items: ViewerPhoto[]; canReview: boolean };
 /** GET /reports/{code}: the public report with its public timeline and photos. */
 export type ReportDetail = PublicReport & { timeline: TimelineEntry[]; photos: ReportPhoto[] };
 export type PublicReportList = { items: PublicReport[]; total: number; isTruncated: boolean };
@@ -32,6 +37,8 @@ export type QueueItem = {
   answers: Record<string, string | number>;
   createdAt: string;
   reporter: { fullName: string; email: string | null; phone: string | null } | null;
+  /** Photos waiting for staff review before they are public. */
+  pendingPhotos: number;
 };
 
 /** What staff and reporters may do to a report (POST /reports/{code}/actions). */
@@ -126,6 +133,13 @@ export const actOnReports = (codes: readonly string[], action: ReportAction) =>
 /** A unit's officers (names only), for its leads and the IOC; 403 for anyone else. */
 export const listUnitOfficers = (unitCode: string) =>
   api.get<{ items: { id: string; fullName: string }[] }>(`/console/units/${encodeURIComponent(unitCode)}/officers`);
+
+/** Every photo of a report with its review (for its reporter and the staff who see it). */
+export const listViewerPhotos = (code: string) => api.get<ViewerPhotos>(`${path(code)}/photos`);
+
+/** Publishes a citizen's photo, or withholds it with a reason kept for staff; `isChanged` is false when it already was. */
+export const reviewPhoto = (code: string, photoId: string, review: { decision: 'publish' } | { decision: 'withhold'; reason: string }) =>
+  api.post<{ photo: ViewerPhoto; isChanged: boolean }>(`${path(code)}/photos/${encodeURIComponent(photoId)}/review`, review);
 
 /** A rectangle over a picture, as fractions 0–1 of its width and height. */
 export type RedactionBox = { x: number; y: number; width: number; height: number };

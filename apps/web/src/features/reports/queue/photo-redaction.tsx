@@ -5,29 +5,44 @@ import { LoadingState } from '../../../components/loading-state.tsx';
 import { TextField } from '../../../components/text-field.tsx';
 import { useApiResource } from '../../../components/use-api-resource.ts';
 import { useFormSubmit } from '../../../components/use-form-submit.ts';
-import { redactPhoto, type ReportDetail, type ReportPhoto } from '../reports.api.ts';
+import { redactPhoto, type ViewerPhoto, type ViewerPhotos } from '../reports.api.ts';
+import { PhotoReviewActions, PhotoReviewTag } from './photo-review.tsx';
 import { fractionsToPercent, MAX_BOXES, percentToFractions, pixelsToFractions, withVersion, type PercentBox, type Point } from './redaction-geometry.ts';
 
-/** The photos of a queue report, each of which staff may redact (faces, number plates). */
+/**
+ * The photos of a queue report with their review: staff publish or withhold citizens' photos (they are public only
+ * once published) and may redact any of them (faces, number plates).
+ */
 export function ReportPhotos({ code }: { code: string }) {
   const { t } = useTranslation();
-  const [report, reload] = useApiResource<ReportDetail>(`/reports/${encodeURIComponent(code)}`);
-  if (report.status === 'loading') return <LoadingState />;
-  if (report.status === 'error')
+  const [photos, reload] = useApiResource<ViewerPhotos>(`/reports/${encodeURIComponent(code)}/photos`);
+  // Decisions taken here replace what was loaded, without reloading (and losing) the open forms.
+  const [reviewed, setReviewed] = useState<Readonly<Record<string, ViewerPhoto>>>({});
+  if (photos.status === 'loading') return <LoadingState />;
+  if (photos.status === 'error')
     return (
-      <ErrorAlert error={report.error}>
+      <ErrorAlert error={photos.error}>
         <button type="button" className="button button--secondary" onClick={reload}>
           {t('common.retry')}
         </button>
       </ErrorAlert>
     );
-  const photos = report.data.photos;
+  const { items, canReview } = photos.data;
   return (
     <section className="redaction" aria-label={t('reports.queue.photos.title', { code })}>
-      {photos.length === 0 ? (
+      {items.length === 0 ? (
         <p>{t('reports.queue.photos.none')}</p>
       ) : (
-        photos.map((photo, index) => <PhotoRedaction key={photo.id} code={code} photo={photo} index={index + 1} />)
+        items.map((photo, index) => (
+          <PhotoRedaction
+            key={photo.id}
+            code={code}
+            photo={reviewed[photo.id] ?? photo}
+            index={index + 1}
+            canReview={canReview}
+            onReviewed={(changed) => setReviewed((current) => ({ ...current, [changed.id]: changed }))}
+          />
+        ))
       )}
     </section>
   );
@@ -36,8 +51,20 @@ export function ReportPhotos({ code }: { code: string }) {
 const EMPTY_BOX: PercentBox = { x: '', y: '', width: '', height: '' };
 const FIELDS = ['boxes'] as const;
 
-/** One photo: drag rectangles over it (or type them in percent), then have the API paint them over. */
-export function PhotoRedaction({ code, photo, index }: { code: string; photo: ReportPhoto; index: number }) {
+/** One photo: its review, and rectangles to drag over it (or type in percent) for the API to paint over. */
+export function PhotoRedaction({
+  code,
+  photo,
+  index,
+  canReview,
+  onReviewed,
+}: {
+  code: string;
+  photo: ViewerPhoto;
+  index: number;
+  canReview: boolean;
+  onReviewed: (photo: ViewerPhoto) => void;
+}) {
   const { t } = useTranslation();
   const [isEditing, setIsEditing] = useState(false);
   const [boxes, setBoxes] = useState<PercentBox[]>([]);
@@ -121,7 +148,10 @@ export function PhotoRedaction({ code, photo, index }: { code: string; photo: Re
           ),
         )}
       </div>
-      <figcaption>{label}</figcaption>
+      <figcaption>
+        {label} <PhotoReviewTag status={photo.reviewStatus} />
+      </figcaption>
+      {canReview && <PhotoReviewActions code={code} photo={photo} index={index} onReviewed={onReviewed} />}
       <StatusMessage message={notice} />
       {!isEditing ? (
         <button

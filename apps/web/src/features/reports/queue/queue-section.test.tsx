@@ -5,7 +5,7 @@ import { forgetLoadedAreas } from '../../../components/map/areas.ts';
 import { makeUser, meRoute, mockApi, type RecordedRequest } from '../../../test/api-mock.ts';
 import { AREAS, CATEGORIES } from '../../../test/report-fixtures.ts';
 import { renderApp } from '../../../test/render-app.tsx';
-import type { QueueItem } from '../reports.api.ts';
+import type { QueueItem, ViewerPhoto } from '../reports.api.ts';
 
 beforeEach(() => {
   forgetLoadedAreas();
@@ -30,6 +30,21 @@ const item = (overrides: Partial<QueueItem> = {}): QueueItem => ({
   answers: {},
   createdAt: '2026-11-29T03:00:00.000Z',
   reporter: null,
+  pendingPhotos: 0,
+  ...overrides,
+});
+
+const PHOTO_ID = '3c7f2c1e-0000-4000-8000-0000000000c1';
+const photo = (overrides: Partial<ViewerPhoto> = {}): ViewerPhoto => ({
+  id: PHOTO_ID,
+  kind: 'before',
+  url: '/api/v1/reports/photos/c1.jpg',
+  thumbnailUrl: '/api/v1/reports/photos/c1-thumb.jpg',
+  width: 800,
+  height: 600,
+  reviewStatus: 'pending',
+  reviewedAt: null,
+  reviewReason: null,
   ...overrides,
 });
 
@@ -219,13 +234,7 @@ describe('staff queue: bulk actions, assignment by name, photo redaction', () =>
     const calls = mockApi({
       ...common(['officer']),
       'GET /console/reports': { body: { items: [item()] } },
-      'GET /reports/PA-261129-0001': {
-        body: {
-          code: 'PA-261129-0001',
-          timeline: [],
-          photos: [{ id: '3c7f2c1e-0000-4000-8000-0000000000c1', kind: 'before', url: '/api/v1/reports/photos/c1.jpg', thumbnailUrl: '/api/v1/reports/photos/c1-thumb.jpg', width: 800, height: 600 }],
-        },
-      },
+      'GET /reports/PA-261129-0001/photos': { body: { items: [photo({ reviewStatus: 'published' })], canReview: true } },
       'POST /reports/PA-261129-0001/photos/3c7f2c1e-0000-4000-8000-0000000000c1/redact': { status: 204 },
     });
     renderApp({ path: '/console/reports' });
@@ -259,5 +268,64 @@ describe('staff queue: bulk actions, assignment by name, photo redaction', () =>
     ]);
     expect(redactions[0]?.headers['x-csrf-token']).toBe('csrf-from-me');
     expect(image.getAttribute('src')).toMatch(/^\/api\/v1\/reports\/photos\/c1\.jpg\?v=\d+$/);
+  });
+
+  it("shows a citizen's photo pending review and publishes it", async () => {
+    const calls = mockApi({
+      ...common(['officer']),
+      'GET /console/reports': { body: { items: [item({ pendingPhotos: 1 })] } },
+      'GET /reports/PA-261129-0001/photos': { body: { items: [photo()], canReview: true } },
+      [`POST /reports/PA-261129-0001/photos/${PHOTO_ID}/review`]: { body: { photo: photo({ reviewStatus: 'published', reviewedAt: '2026-11-29T04:00:00.000Z' }), isChanged: true } },
+    });
+    renderApp({ path: '/console/reports' });
+    const card = await screen.findByRole('article');
+    expect(within(card).getByText('1 ảnh chờ duyệt')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Ảnh và che thông tin' }));
+    const photos = await screen.findByRole('region', { name: 'Ảnh của phản ánh PA-261129-0001' });
+    expect(within(photos).getByText('Đang chờ duyệt')).toBeTruthy();
+    fireEvent.click(within(photos).getByRole('button', { name: 'Công bố ảnh 1' }));
+    expect(await within(photos).findByText('Đã công bố ảnh.')).toBeTruthy();
+    expect(within(photos).getByText('Đã công bố')).toBeTruthy();
+    expect(within(photos).queryByRole('button', { name: 'Công bố ảnh 1' })).toBeNull();
+    const reviews = calls.filter((call) => call.path.endsWith('/review'));
+    expect(reviews.map((call) => call.body)).toEqual([{ decision: 'publish' }]);
+    expect(reviews[0]?.headers['x-csrf-token']).toBe('csrf-from-me');
+  });
+
+  it('withholds a photo only with a reason, which staff then see', async () => {
+    const reason = 'Thấy rõ biển số xe';
+    const calls = mockApi({
+      ...common(['ioc_operator']),
+      'GET /console/reports': { body: { items: [item({ pendingPhotos: 1 })] } },
+      'GET /reports/PA-261129-0001/photos': { body: { items: [photo()], canReview: true } },
+      [`POST /reports/PA-261129-0001/photos/${PHOTO_ID}/review`]: { body: { photo: photo({ reviewStatus: 'withheld', reviewReason: reason, reviewedAt: '2026-11-29T04:00:00.000Z' }), isChanged: true } },
+    });
+    renderApp({ path: '/console/reports' });
+    fireEvent.click(await screen.findByRole('button', { name: 'Ảnh và che thông tin' }));
+    const photos = await screen.findByRole('region', { name: 'Ảnh của phản ánh PA-261129-0001' });
+    fireEvent.click(within(photos).getByRole('button', { name: 'Không công bố ảnh 1' }));
+    const form = within(photos).getByRole('form', { name: 'Không công bố ảnh 1' });
+    fireEvent.click(within(form).getByRole('button', { name: 'Xác nhận không công bố' }));
+    expect(await within(form).findByText('Vui lòng nêu lý do.')).toBeTruthy();
+    expect(calls.filter((call) => call.path.endsWith('/review'))).toEqual([]);
+    fireEvent.change(within(form).getByLabelText(/^Lý do không công bố/), { target: { value: `  ${reason} ` } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Xác nhận không công bố' }));
+    expect(await within(photos).findByText('Đã không công bố ảnh.')).toBeTruthy();
+    expect(within(photos).getByText(`Lý do không công bố: ${reason}`)).toBeTruthy();
+    expect(within(photos).getByText('Không công bố')).toBeTruthy();
+    expect(calls.filter((call) => call.path.endsWith('/review')).map((call) => call.body)).toEqual([{ decision: 'withhold', reason }]);
+  });
+
+  it('shows the photos without review buttons to staff who may not review', async () => {
+    mockApi({
+      ...common(['officer']),
+      'GET /console/reports': { body: { items: [item()] } },
+      'GET /reports/PA-261129-0001/photos': { body: { items: [photo()], canReview: false } },
+    });
+    renderApp({ path: '/console/reports' });
+    fireEvent.click(await screen.findByRole('button', { name: 'Ảnh và che thông tin' }));
+    const photos = await screen.findByRole('region', { name: 'Ảnh của phản ánh PA-261129-0001' });
+    expect(within(photos).getByText('Đang chờ duyệt')).toBeTruthy();
+    expect(within(photos).queryByRole('button', { name: 'Công bố ảnh 1' })).toBeNull();
   });
 });

@@ -353,6 +353,7 @@ function QueueItemCard({
         <StatusBadge status={item.status} />
         {item.isUrgent && <span className="tag tag--urgent">{t('reports.detail.urgent')}</span>}
         {item.escalationLevel > 0 && <span className="tag">{t('reports.queue.escalation', { level: item.escalationLevel })}</span>}
+        {item.pendingPhotos > 0 && <span className="tag photo-review__tag--pending">{t('reports.photoReview.pendingCount', { count: item.pendingPhotos })}</span>}
       </header>
       <p className="queue-item__deadline">
         {isActive ? <LiveCountdown dueAt={dueAt} /> : t('reports.queue.waitingForReporter')}
