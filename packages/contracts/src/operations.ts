@@ -281,6 +281,14 @@ export const OfficialScorecard = Type.Object({
 });
 export type OfficialScorecard = Static<typeof OfficialScorecard>;
 
+/** The officials of a unit whose scorecards the caller may open (the first 200 by name; `total` counts them all). */
+export const UnitOfficials = Type.Object({
+  agency: AgencyRef,
+  items: Type.Array(Type.Object({ id: Type.String(), fullName: Type.String(), agencies: Type.Array(AgencyRef) })),
+  total: Type.Integer(),
+});
+export type UnitOfficials = Static<typeof UnitOfficials>;
+
 export const MonthField = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' });
 export const ScorecardItemsQuery = Type.Object(
   { month: MonthField, measure: Type.Enum(SCORECARD_MEASURES), limit: Type.Integer({ minimum: 1, maximum: 1000, default: 200 }), offset: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }) },

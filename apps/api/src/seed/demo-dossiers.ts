@@ -1,7 +1,8 @@
 /**
  * A few demo dossiers in different statuses, filed and handled through the same use cases as real ones (so their
  * timelines, audit rows and notices are real): one waiting at the desk, one waiting for its fee, one waiting for a
- * supplement, one in review, one done and one delivered with its survey. Seeded once, when there are no dossiers.
+ * supplement, one in review, one done, one delivered with its survey and one finished late (after a second supplement
+ * request). Seeded once, when there are no dossiers.
  */
 import type { SubmitDossierRequest } from '@onecity/contracts';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
@@ -111,5 +112,17 @@ export async function seedDemoDossiers(ctx: AppContext): Promise<number> {
   await act('desk', delivered, { type: 'deliver', note: 'Công dân nhận trực tuyến và bản giấy tại bộ phận một cửa' });
   const answers = { overall: 5, ease_of_use: 4, on_time: 5, staff_attitude: 5, time_vs_legal_limit: 5, number_of_contacts: 5, number_of_agencies: 5, one_stop_reception: 5, publicity: 4, feedback_handling: 4, online_service_quality: 4, result_accuracy: 5 };
   await submitSurvey(ctx, SYSTEM, as('citizen'), delivered, { answers, comment: 'Thủ tục nhanh, cán bộ hướng dẫn tận tình.' });
-  return 6;
+  // 7. Finished late: Decision 766/QĐ-TTg (indicator 2.1) counts a dossier whose supplement was requested a second time
+  // as overdue however fast it is then finished, and the procedures module marks it late, so the operations centre's
+  // on-time figures have a late dossier to trace in the demo city.
+  const late = await file('HUE-CUTRU-XNTTCT');
+  await act('desk', late, { type: 'accept' });
+  for (const text of ['Tờ khai CT01 chưa có chữ ký của người đề nghị', 'Tờ khai CT01 ghi thiếu địa chỉ nơi ở hiện tại']) {
+    await act('civil', late, { type: 'request_supplement', items: [{ componentCode: 'to_khai', text }] });
+    const form = await uploadDossierFile(ctx, SYSTEM, as('citizen'), await samplePdf('Tờ khai CT01 (bổ sung)'), 'to_khai.pdf');
+    await act('citizen', late, { type: 'complete_supplement', components: [{ componentCode: 'to_khai', fileIds: [form.fileId] }] });
+  }
+  await act('civil', late, { type: 'forward', note: 'Đã đối chiếu Cơ sở dữ liệu về cư trú' });
+  await act('lead', late, { type: 'approve' });
+  return 7;
 }

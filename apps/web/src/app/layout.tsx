@@ -33,6 +33,9 @@ export function Layout() {
       </main>
       <footer className="site-footer">
         <p>{t('app.footer')}</p>
+        <nav aria-label={t('app.footerNavigation')}>
+          <Link to="/statistics">{t('nav.statistics')}</Link>
+        </nav>
       </footer>
     </div>
   );
@@ -59,6 +62,9 @@ function SiteNavigation() {
         </li>
         <li>
           <NavLink to="/services">{t('procedures.nav.services')}</NavLink>
+        </li>
+        <li>
+          <NavLink to="/statistics">{t('nav.statistics')}</NavLink>
         </li>
         {user === undefined ? (
           <>

@@ -5,7 +5,7 @@ import { AgenciesSection } from '../features/console/agencies-section.tsx';
 import { AuditSection } from '../features/console/audit-section.tsx';
 import { ConsoleLayout } from '../features/console/console-layout.tsx';
 import { ConsoleOverview } from '../features/console/console-overview.tsx';
-import { ADMIN_ROLES, AUDIT_ROLES, REPORT_QUEUE_ROLES, STAFF_CONSOLE_ROLES } from '../features/console/console-sections.ts';
+import { ADMIN_ROLES, AUDIT_ROLES, REPORT_QUEUE_ROLES, SCORECARD_ROLES, STAFF_CONSOLE_ROLES } from '../features/console/console-sections.ts';
 import { DossierListSection } from '../features/console/dossiers/dossier-list-section.tsx';
 import { DossierPage } from '../features/console/dossiers/dossier-page.tsx';
 import { DOSSIER_ROLES } from '../features/console/dossiers/dossier-rules.ts';
@@ -19,6 +19,7 @@ import { VerifyPage } from '../features/identity/verify-page.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
 import { StatisticsPage } from '../features/statistics/statistics-page.tsx';
 import { IocPage } from '../features/ioc/ioc-page.tsx';
+import { ScorecardsSection } from '../features/ioc/scorecards-section.tsx';
 import { ForgotPasswordPage } from '../features/identity/forgot-password-page.tsx';
 import { LoginPage } from '../features/identity/login-page.tsx';
 import { ProfilePage } from '../features/identity/profile-page.tsx';
@@ -77,6 +78,7 @@ export function AppRoutes() {
           <Route path="dossiers/:code" element={guarded(<DossierPage />, DOSSIER_ROLES)} />
           <Route path="documents" element={guarded(<DocumentsSection />, CONSOLE_ROLES)} />
           <Route path="payments" element={guarded(<PaymentsSection />, PAYMENT_CONSOLE_ROLES)} />
+          <Route path="scorecards" element={guarded(<ScorecardsSection />, SCORECARD_ROLES)} />
           <Route path="admin/agencies" element={guarded(<AgenciesSection />, ADMIN_ROLES)} />
           <Route path="admin/users" element={guarded(<UsersSection />, ADMIN_ROLES)} />
           <Route path="audit" element={guarded(<AuditSection />, AUDIT_ROLES)} />

@@ -6,13 +6,10 @@
  * Serif is the closest serif with full Vietnamese coverage). pdf-lib shapes no combining marks, so every
  * string is normalised to NFC first: Vietnamese then needs only precomposed glyphs, which the font has.
  */
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, rgb, type PDFPage } from 'pdf-lib';
 import QRCode from 'qrcode';
+import { embedDejaVu, normalisePdfText as normalise, type Face } from './fonts.ts';
 
 export interface OfficialDocumentInput {
   /** Governing body line (cơ quan chủ quản), e.g. "UBND THÀNH PHỐ HUẾ"; may be null. */
@@ -95,62 +92,6 @@ const FONT_FILES: Record<FontStyle, string> = {
   italic: 'DejaVuSerif-Italic.ttf',
   boldItalic: 'DejaVuSerif-BoldItalic.ttf',
 };
-
-interface LoadedFont {
-  bytes: Uint8Array;
-  /** Code points the font has a glyph for, to replace the others before drawing instead of showing .notdef boxes. */
-  codePoints: Set<number>;
-}
-
-// The TTF files are ~350 KB each: read and parse them once per process, not once per document.
-let fontCache: Promise<Record<FontStyle, LoadedFont>> | undefined;
-
-function loadFonts(): Promise<Record<FontStyle, LoadedFont>> {
-  fontCache ??= (async () => {
-    // dejavu-fonts-ttf has no "exports" field, so its package.json resolves and the TTFs sit beside it in ttf/.
-    const dir = path.join(path.dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-    const entries = await Promise.all(
-      (Object.keys(FONT_FILES) as FontStyle[]).map(async (style) => {
-        const bytes = new Uint8Array(await readFile(path.join(dir, FONT_FILES[style])));
-        return [style, { bytes, codePoints: new Set(fontkit.create(bytes).characterSet) }] as const;
-      }),
-    );
-    return Object.fromEntries(entries) as Record<FontStyle, LoadedFont>;
-  })();
-  fontCache.catch(() => {
-    fontCache = undefined;
-  });
-  return fontCache;
-}
-
-/** A font face embedded in one document, with the text clean-up that keeps drawing and measuring in step. */
-interface Face {
-  pdf: PDFFont;
-  /** NFC, no control characters, and "?" for code points the font cannot draw. */
-  clean(text: string): string;
-  width(text: string, size: number): number;
-}
-
-function normalise(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\t\v\f\u00a0]/g, ' ')
-    // Control and format characters (zero-width spaces, BOM, soft hyphens) have no glyph to draw.
-    .replace(/(?!\n)[\p{Cc}\p{Cf}]/gu, '');
-}
-
-function makeFace(pdf: PDFFont, loaded: LoadedFont): Face {
-  return {
-    pdf,
-    clean(text) {
-      let out = '';
-      for (const char of normalise(text)) out += char === '\n' || loaded.codePoints.has(char.codePointAt(0)!) ? char : '?';
-      return out;
-    },
-    width: (text, size) => pdf.widthOfTextAtSize(text, size),
-  };
-}
 
 function upper(text: string): string {
   return normalise(text).toLocaleUpperCase('vi').normalize('NFC');
@@ -359,14 +300,6 @@ function drawLine(page: PDFPage, face: Face, line: Line, left: number, top: numb
   }
 }
 
-/** Deterministic subset tag ("ABCDEF+") so the same input gives byte-identical PDFs, as the PDF spec wants for subsets. */
-function subsetTag(seed: string, style: FontStyle): string {
-  const digest = createHash('sha256').update(`${style}\u0000${seed}`).digest();
-  let tag = '';
-  for (let index = 0; index < 6; index++) tag += String.fromCharCode(65 + (digest[index]! % 26));
-  return `${tag}+${FONT_FILES[style].replace('.ttf', '')}`;
-}
-
 /** Renders the document to PDF bytes. */
 export async function renderOfficialDocument(input: OfficialDocumentInput): Promise<Uint8Array> {
   return (await renderOfficialDocumentWithSlot(input)).pdf;
@@ -375,12 +308,10 @@ export async function renderOfficialDocument(input: OfficialDocumentInput): Prom
 /** Renders the document and tells where the empty space for the signature and seal lies (between the signer's position and name). */
 export async function renderOfficialDocumentWithSlot(input: OfficialDocumentInput): Promise<{ pdf: Uint8Array; signatureSlot: SignatureSlot }> {
   if (Number.isNaN(input.issuedAt.getTime())) throw new RangeError('renderOfficialDocument: issuedAt is an invalid date');
-  const loaded = await loadFonts();
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.registerFontkit(fontkit);
   const seed = JSON.stringify(input);
-  const embed = async (style: FontStyle) =>
-    makeFace(await doc.embedFont(loaded[style].bytes, { subset: true, customName: subsetTag(seed, style), features: { liga: false } }), loaded[style]);
+  const embed = (style: FontStyle) => embedDejaVu(doc, FONT_FILES[style], `${style}\u0000${seed}`);
   const [regular, bold, italic, boldItalic] = await Promise.all([embed('regular'), embed('bold'), embed('italic'), embed('boldItalic')]);
 
   const title = normalise(input.titleVi);

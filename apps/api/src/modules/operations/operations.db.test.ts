@@ -49,10 +49,12 @@ describe('Decision 766', () => {
     const statistics = (await get(`/api/v1/dossiers/statistics?${query}`, 'ioc')).json();
     const indicator = (code: string) => score.indicators.find((candidate: { code: string }) => candidate.code === code);
 
-    // The demo dossiers: one waiting at the desk (not counted), five accepted, all within their time.
-    expect(indicator('2.1')).toMatchObject({ numerator: 5, denominator: 5, value: 1, points: 20 });
+    // The demo dossiers: one waiting at the desk (not counted), six accepted, five within their time and one finished
+    // late (its supplement was requested twice).
+    expect(indicator('2.1')).toMatchObject({ numerator: 5, denominator: 6, points: 16.67 });
+    expect(indicator('2.1').value).toBeCloseTo(5 / 6, 6);
     expect(indicator('2.1').denominator).toBe(statistics.toProcess);
-    expect(statistics.onTimeRate).toBe(1);
+    expect(statistics.doneLate).toBe(1);
     expect(indicator('3.3').denominator).toBe(statistics.received);
     expect(indicator('3.6')).toMatchObject({ numerator: statistics.feePaidOnline, denominator: statistics.feeBearing });
     expect(indicator('1.1')).toMatchObject({ measurable: false, value: null, points: null });
@@ -66,6 +68,8 @@ describe('Decision 766', () => {
     }
     const supplement = (await get(`/api/v1/operations/decision-766/items?${query}&indicator=2.1&met=true`, 'ioc')).json();
     expect(supplement.items.find((item: { outcome: string }) => item.outcome === 'supplement_on_time')?.fields.supplementCount).toBe(1);
+    const late = (await get(`/api/v1/operations/decision-766/items?${query}&indicator=2.1&met=false`, 'ioc')).json();
+    expect(late.items).toEqual([expect.objectContaining({ kind: 'dossier', isMet: false, outcome: 'done_late', fields: expect.objectContaining({ procedureCode: 'HUE-CUTRU-XNTTCT', supplementCount: 2 }) })]);
   });
 
   it('is shown only to staff over the agency, and refuses unknown indicators and reversed periods', async () => {
@@ -89,13 +93,13 @@ describe('public statistics', () => {
     expect(statistics.definitions).toHaveLength(statistics.city.figures.length);
     expect(figure(statistics.city.figures, 'proceduresOnline')).toMatchObject({ value: 1 });
     const ward = statistics.agencies.find((entry: { agency: { code: string } }) => entry.agency.code === 'PHUXUAN');
-    expect(figure(ward.figures, 'dossiersFiledOnline')).toMatchObject({ numerator: 5, denominator: 5, value: 1 });
+    expect(figure(ward.figures, 'dossiersFiledOnline')).toMatchObject({ numerator: 6, denominator: 6, value: 1 });
     expect(figure(ward.figures, 'surveysSatisfied')).toMatchObject({ numerator: 1, denominator: 1 });
     expect(JSON.stringify(statistics)).not.toMatch(/Nguyễn Thị Hoa|046190000123/);
     const csv = await get(`/api/v1/public/statistics?format=csv&from=${statistics.from}&to=${statistics.to}`);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     expect(csv.body.startsWith('\uFEFFfrom,to,agency_code')).toBe(true);
-    expect(csv.body).toMatch(/PHUXUAN,"Phường Phú Xuân",dossiersFiledOnline,"Hồ sơ nộp trực tuyến",5,5,1,/);
+    expect(csv.body).toMatch(/PHUXUAN,"Phường Phú Xuân",dossiersFiledOnline,"Hồ sơ nộp trực tuyến",6,6,1,/);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor, Grant } from '../../core/auth/actor.ts';
-import { canCommentOnScorecard, canSeeOfficialScorecard } from './operations.policy.ts';
+import { canCommentOnScorecard, canListUnitOfficials, canSeeOfficialScorecard } from './operations.policy.ts';
 
 const actor = (userId: string, grants: Grant[]): Actor => ({ userId, sessionId: 's', via: 'bearer', csrfToken: '', grants });
 const grant = (role: Grant['role'], agencyPath: string): Grant => ({ role, agencyId: agencyPath, agencyPath });
@@ -25,5 +25,12 @@ describe("an official's scorecard", () => {
     expect(canCommentOnScorecard(actor('lead', [grant('unit_lead', 'HUE.PHUXUAN')]), 'HUE.PHUXUAN')).toBe(true);
     expect(canCommentOnScorecard(actor('officer', [grant('officer', 'HUE.PHUXUAN')]), 'HUE.PHUXUAN')).toBe(false);
     expect(canCommentOnScorecard(actor('ioc', [grant('ioc_operator', 'HUE')]), 'HUE.PHUXUAN')).toBe(false);
+  });
+
+  it("lists a unit's officials for its leads and overseers, not for its officers", () => {
+    expect(canListUnitOfficials(actor('lead', [grant('unit_lead', 'HUE.PHUXUAN')]), 'HUE.PHUXUAN.PHUXUAN_KT')).toBe(true);
+    expect(canListUnitOfficials(actor('ioc', [grant('ioc_operator', 'HUE')]), 'HUE.PHUXUAN')).toBe(true);
+    expect(canListUnitOfficials(actor('officer', [grant('officer', 'HUE.PHUXUAN.PHUXUAN_KT')]), 'HUE.PHUXUAN.PHUXUAN_KT')).toBe(false);
+    expect(canListUnitOfficials(actor('other-lead', [grant('unit_lead', 'HUE.SXD')]), 'HUE.PHUXUAN')).toBe(false);
   });
 });

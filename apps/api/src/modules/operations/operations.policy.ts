@@ -15,6 +15,11 @@ export function canSeeOfficialScorecard(caller: Actor, officialId: string, offic
   return officialGrants.some((grant) => grant.role !== 'citizen' && grant.agencyPath !== null && hasRole(caller, [...OVERSEERS, 'unit_lead'], grant.agencyPath));
 }
 
+/** Who may list a unit's officials to open their scorecards: the unit's leads (or leads above it) and its overseers. */
+export function canListUnitOfficials(caller: Actor, agencyPath: string): boolean {
+  return hasRole(caller, [...OVERSEERS, 'unit_lead'], agencyPath);
+}
+
 /** A unit speaks on its own scorecard through its leads (and admins over it). */
 export function canCommentOnScorecard(caller: Actor, agencyPath: string): boolean {
   return hasRole(caller, ['unit_lead', 'admin'], agencyPath);

@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import {
   Decision766Items,
@@ -19,6 +20,7 @@ import {
   ScorecardDefinitions,
   ScorecardItems,
   ScorecardItemsQuery,
+  UnitOfficials,
   UnitScorecard,
   UnitScorecardList,
   type OperationsChange,
@@ -26,15 +28,19 @@ import {
 import { auditContextOf, type Actor } from '../../core/auth/actor.ts';
 import type { App } from '../../core/http/types.ts';
 import { getDecision766Score, listDecision766Items } from './decision-766.service.ts';
+import { decision766Csv, decision766Pdf, unitScorecardsCsv, unitScorecardsPdf } from './exports.service.ts';
 import { getOperationsCounters, listOperationsReports, listOverdue, resolveLiveScope, type LiveScope } from './live.service.ts';
 import { LiveChanges, type LiveChange } from './live.stream.ts';
-import { commentOnScorecard, getOfficialScorecard, getUnitScorecard, listOfficialScorecardItems, listUnitScorecardItems, listUnitScorecards } from './scorecards.service.ts';
+import { commentOnScorecard, getOfficialScorecard, getUnitScorecard, listOfficialScorecardItems, listUnitOfficials, listUnitScorecardItems, listUnitScorecards } from './scorecards.service.ts';
 import { getPublicStatistics, publicStatisticsCsv } from './statistics.service.ts';
 
 const Errors = { 400: Problem, 401: Problem, 403: Problem };
 const CodeParams = Type.Object({ code: Type.String({ minLength: 1, maxLength: 40 }) }, { additionalProperties: false });
 const UserParams = Type.Object({ userId: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
 const MonthQuery = Type.Object({ month: MonthField }, { additionalProperties: false });
+const UnitScorecardsQuery = Type.Object({ month: MonthField, kind: Type.Enum(['department', 'ward', 'commune', 'unit', 'service_unit']) }, { additionalProperties: false });
+const CSV = 'text/csv; charset=utf-8';
+const PDF = 'application/pdf';
 const HEARTBEAT_MS = 25_000;
 const COUNTERS_DEBOUNCE_MS = 1000;
 
@@ -82,6 +88,32 @@ export async function operationsRoutes(app: App): Promise<void> {
     async (request) => listDecision766Items(ctx, request.actor, request.query),
   );
 
+  /** Sends a file made from the figures: never cached by shared caches (staff figures), named for the download. */
+  const sendFile = (reply: FastifyReply, type: string, filename: string, body: string | Uint8Array) =>
+    reply
+      .type(type)
+      .header('cache-control', 'private, no-store')
+      .header('content-disposition', `attachment; filename="${filename}"`)
+      .send(typeof body === 'string' ? body : Buffer.from(body));
+
+  app.get(
+    '/api/v1/operations/decision-766.csv',
+    { schema: { tags, summary: 'The Decision 766 table as CSV (UTF-8 with BOM, Vietnamese headers): every indicator, each group and the total', querystring: Decision766Query, response: { ...Errors, 404: Problem } } },
+    async (request, reply) => {
+      const score = await getDecision766Score(ctx, request.actor, request.query);
+      return sendFile(reply, CSV, `chi-so-766-${score.agency.code}-${score.from}-${score.to}.csv`, decision766Csv(score));
+    },
+  );
+
+  app.get(
+    '/api/v1/operations/decision-766.pdf',
+    { schema: { tags, summary: 'The Decision 766 table as a PDF report: agency, period, every indicator with its points, the total and band', querystring: Decision766Query, response: { ...Errors, 404: Problem } } },
+    async (request, reply) => {
+      const score = await getDecision766Score(ctx, request.actor, request.query);
+      return sendFile(reply, PDF, `chi-so-766-${score.agency.code}-${score.from}-${score.to}.pdf`, await decision766Pdf(ctx, score));
+    },
+  );
+
   app.get(
     '/api/v1/public/statistics',
     { schema: { tags, summary: 'Headline figures, city-wide and per agency, each with numerator, denominator and definition (no login; JSON or CSV)', querystring: PublicStatisticsQuery, response: { 200: PublicStatistics, 400: Problem } } },
@@ -127,11 +159,29 @@ export async function operationsRoutes(app: App): Promise<void> {
       schema: {
         tags,
         summary: 'Monthly scorecards of the units of one kind the caller may read, ranked among all units of that kind, with the formula',
-        querystring: Type.Object({ month: MonthField, kind: Type.Enum(['department', 'ward', 'commune', 'unit', 'service_unit']) }, { additionalProperties: false }),
+        querystring: UnitScorecardsQuery,
         response: { 200: UnitScorecardList, ...Errors },
       },
     },
     async (request) => listUnitScorecards(ctx, request.actor, request.query),
+  );
+
+  app.get(
+    '/api/v1/operations/scorecards/units.csv',
+    { schema: { tags, summary: 'The monthly unit scorecards the caller may read as CSV (UTF-8 with BOM, Vietnamese headers)', querystring: UnitScorecardsQuery, response: Errors } },
+    async (request, reply) => {
+      const list = await listUnitScorecards(ctx, request.actor, request.query);
+      return sendFile(reply, CSV, `danh-gia-don-vi-${list.kind}-${list.month}.csv`, unitScorecardsCsv(list));
+    },
+  );
+
+  app.get(
+    '/api/v1/operations/scorecards/units.pdf',
+    { schema: { tags, summary: 'The monthly unit scorecards the caller may read as a PDF report, with the formula', querystring: UnitScorecardsQuery, response: Errors } },
+    async (request, reply) => {
+      const list = await listUnitScorecards(ctx, request.actor, request.query);
+      return sendFile(reply, PDF, `danh-gia-don-vi-${list.kind}-${list.month}.pdf`, await unitScorecardsPdf(ctx, list));
+    },
   );
 
   app.get(
@@ -144,6 +194,12 @@ export async function operationsRoutes(app: App): Promise<void> {
     '/api/v1/operations/scorecards/units/:code/items',
     { schema: { tags, summary: "The dossiers and reports behind one figure of a unit's scorecard", params: CodeParams, querystring: ScorecardItemsQuery, response: { 200: ScorecardItems, ...Errors, 404: Problem } } },
     async (request) => listUnitScorecardItems(ctx, request.actor, request.params.code, request.query),
+  );
+
+  app.get(
+    '/api/v1/operations/scorecards/units/:code/officials',
+    { schema: { tags, summary: "The unit's officials whose scorecards the caller may open (its unit leads, IOC operators, auditors, admins)", params: CodeParams, response: { 200: UnitOfficials, ...Errors, 404: Problem } } },
+    async (request) => listUnitOfficials(ctx, request.actor, request.params.code),
   );
 
   app.post(

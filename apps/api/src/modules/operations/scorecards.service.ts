@@ -4,17 +4,17 @@
  * unit's comments. Officials: figures from the steps they finished and the reports they answered, visible only to
  * the official, their leads and those who oversee them.
  */
-import type { IndicatorItem, OfficialScorecard, ScorecardComment, ScorecardFigure, ScorecardItems, ScorecardMeasure, UnitScorecard, UnitScorecardList } from '@onecity/contracts';
+import type { IndicatorItem, OfficialScorecard, ScorecardComment, ScorecardFigure, ScorecardItems, ScorecardMeasure, UnitOfficials, UnitScorecard, UnitScorecardList } from '@onecity/contracts';
 import { recordAudit, type AuditContext } from '../../core/audit/audit.ts';
 import { hasRole, requireActor, type Actor } from '../../core/auth/actor.ts';
 import type { AppContext } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
 import type { AgencyRow } from '../agencies/index.ts';
-import { findUserContacts, listUserGrants } from '../identity/index.ts';
+import { findUserContacts, listUserGrants, listUsersWithRoleUnder } from '../identity/index.ts';
 import { dossierQueries } from '../procedures/index.ts';
 import { reportQueries } from '../reports/index.ts';
 import { sumDaily } from './aggregates.service.ts';
-import { canCommentOnScorecard, canSeeOfficialScorecard } from './operations.policy.ts';
+import { canCommentOnScorecard, canListUnitOfficials, canSeeOfficialScorecard } from './operations.policy.ts';
 import { FIGURE_READERS, listAllAgencies, periodOf, refOf, scopeOf } from './operations.scope.ts';
 import { dossierContributions, reportContributions } from './workflow/daily-aggregates.ts';
 import { compositeScore, officialFigures, officialItems, peerGroupOf, rankByScore, SCORECARD_DEFINITIONS, unitFigures } from './workflow/scorecards.ts';
@@ -179,6 +179,27 @@ export async function commentOnScorecard(ctx: AppContext, audit: AuditContext, a
   });
   const names = await findUserContacts(ctx, [caller.userId]);
   return { id: row.id, month: row.month, authorName: names.get(caller.userId)?.fullName ?? '', text: row.text, createdAt: row.created_at.toISOString() };
+}
+
+/** Officials listed at most per unit: a unit's page names its people; the city's own list would be thousands long. */
+const UNIT_OFFICIALS_SHOWN = 200;
+
+/** The officials granted on a unit or under it, whose scorecards the caller (a lead over the unit, or an overseer) may open. */
+export async function listUnitOfficials(ctx: AppContext, actor: Actor | null, code: string): Promise<UnitOfficials> {
+  const { caller, agencies, agency } = await readableUnit(ctx, actor, code);
+  if (!canListUnitOfficials(caller, agency.path)) throw new AppError('auth.forbidden');
+  const ids = await listUsersWithRoleUnder(ctx, ['officer', 'unit_lead', 'desk_officer'], agency.path);
+  const contacts = await findUserContacts(ctx, ids);
+  const shown = ids
+    .map((id) => ({ id, fullName: contacts.get(id)?.fullName ?? '' }))
+    .sort((left, right) => left.fullName.localeCompare(right.fullName, 'vi'))
+    .slice(0, UNIT_OFFICIALS_SHOWN);
+  const grants = await Promise.all(shown.map((official) => listUserGrants(ctx, official.id)));
+  const items = shown.map((official, index) => {
+    const agencyIds = new Set((grants[index] ?? []).filter((grant) => grant.role !== 'citizen').map((grant) => grant.agencyId));
+    return { ...official, agencies: agencies.filter((row) => agencyIds.has(row.id)).map(refOf) };
+  });
+  return { agency: refOf(agency), items, total: ids.length };
 }
 
 async function officialData(ctx: AppContext, actor: Actor | null, userId: string, month: string) {

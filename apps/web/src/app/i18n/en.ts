@@ -13,6 +13,7 @@ export const en: Messages = {
     skipToContent: 'Skip to main content',
     mainNavigation: 'Main navigation',
     footer: 'OneCity — an open-source smart-city platform.',
+    footerNavigation: 'Footer links',
     loading: 'Loading…',
   },
   language: {
@@ -27,6 +28,7 @@ export const en: Messages = {
     console: 'Staff console',
     ioc: 'Operations centre',
     reports: 'Reports',
+    statistics: 'Statistics',
   },
   common: {
     show: 'Show',
@@ -179,6 +181,9 @@ export const en: Messages = {
     staffTitle: 'For staff',
     consoleDescription: 'Handle reports, applications and documents.',
     iocDescription: "Follow the city's operational indicators.",
+    openDataTitle: 'An open city',
+    openDataLink: 'Statistics',
+    openDataDescription: 'Dossiers handled on time, reports answered, satisfaction: public figures computed live from the platform.',
   },
   console: {
     title: 'Staff console',
@@ -194,6 +199,7 @@ export const en: Messages = {
     agencies: 'Agencies and units',
     users: 'Users',
     audit: 'Audit log',
+    scorecards: 'My results',
     comingSoonBody: 'This section arrives in an upcoming release.',
     readOnly: 'Read-only. Editing comes later.',
     empty: 'No records yet.',

@@ -16,6 +16,7 @@ export const vi = {
     skipToContent: 'Bỏ qua, đến nội dung chính',
     mainNavigation: 'Điều hướng chính',
     footer: 'OneCity — nền tảng thành phố thông minh mã nguồn mở.',
+    footerNavigation: 'Liên kết cuối trang',
     loading: 'Đang tải…',
   },
   language: {
@@ -30,6 +31,7 @@ export const vi = {
     console: 'Bàn làm việc cán bộ',
     ioc: 'Trung tâm điều hành',
     reports: 'Phản ánh',
+    statistics: 'Số liệu thống kê',
   },
   common: {
     show: 'Hiện',
@@ -182,6 +184,9 @@ export const vi = {
     staffTitle: 'Dành cho cán bộ',
     consoleDescription: 'Xử lý phản ánh, hồ sơ và văn bản.',
     iocDescription: 'Theo dõi các chỉ số vận hành của thành phố.',
+    openDataTitle: 'Thành phố công khai',
+    openDataLink: 'Số liệu thống kê',
+    openDataDescription: 'Hồ sơ giải quyết đúng hạn, phản ánh được trả lời, mức độ hài lòng: số liệu công khai, tính trực tiếp từ nền tảng.',
   },
   console: {
     title: 'Bàn làm việc cán bộ',
@@ -197,6 +202,7 @@ export const vi = {
     agencies: 'Cơ quan, đơn vị',
     users: 'Người dùng',
     audit: 'Nhật ký kiểm toán',
+    scorecards: 'Kết quả làm việc',
     comingSoonBody: 'Mục này sẽ có trong một phiên bản tới.',
     readOnly: 'Chỉ xem. Chức năng chỉnh sửa sẽ có sau.',
     empty: 'Chưa có bản ghi nào.',

@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
+import { IOC_ROLES } from '@onecity/contracts';
 import { hasAnyRole, useCurrentUser } from '../../app/session.tsx';
 import { CONSOLE_SECTIONS, type ConsoleSection } from './console-sections.ts';
 
-/** The staff console shell: a section list (sidebar on wide screens, on top on phones) and the section. */
+/** The staff console shell: a section list (sidebar on wide screens, on top on phones) and the section; IOC operators and leads also find the operations centre there. */
 export function ConsoleLayout() {
   const { t } = useTranslation();
   const user = useCurrentUser();
@@ -23,6 +24,11 @@ export function ConsoleLayout() {
           {work.map((section) => (
             <SectionLink key={section.key} section={section} />
           ))}
+          {hasAnyRole(user, IOC_ROLES) && (
+            <li>
+              <NavLink to="/ioc">{t('nav.ioc')}</NavLink>
+            </li>
+          )}
         </ul>
         {admin.length > 0 && (
           <>

@@ -1,6 +1,6 @@
 import { CONSOLE_ROLES, type Role } from '@onecity/contracts';
 
-export type ConsoleSectionKey = 'reports' | 'dossiers' | 'documents' | 'payments' | 'agencies' | 'users' | 'audit';
+export type ConsoleSectionKey = 'reports' | 'dossiers' | 'documents' | 'payments' | 'scorecards' | 'agencies' | 'users' | 'audit';
 
 export type ConsoleSection = {
   key: ConsoleSectionKey;
@@ -22,12 +22,15 @@ export const REPORT_QUEUE_ROLES: readonly Role[] = ['officer', 'unit_lead', 'ioc
  */
 export const STAFF_CONSOLE_ROLES: readonly Role[] = [...CONSOLE_ROLES, 'ioc_operator'];
 export const AUDIT_ROLES: readonly Role[] = ['auditor', 'admin'];
+/** Officials whose monthly results are scored (their own scorecard, their unit's, and for leads their officials'). */
+export const SCORECARD_ROLES: readonly Role[] = ['officer', 'unit_lead', 'desk_officer'];
 
 export const CONSOLE_SECTIONS: readonly ConsoleSection[] = [
   { key: 'reports', path: 'reports', group: 'work', roles: REPORT_QUEUE_ROLES },
   { key: 'dossiers', path: 'dossiers', group: 'work', roles: CONSOLE_ROLES },
   { key: 'documents', path: 'documents', group: 'work', roles: CONSOLE_ROLES },
   { key: 'payments', path: 'payments', group: 'work', roles: ['desk_officer', 'unit_lead', 'auditor', 'admin'] },
+  { key: 'scorecards', path: 'scorecards', group: 'work', roles: SCORECARD_ROLES },
   { key: 'agencies', path: 'admin/agencies', group: 'admin', roles: ADMIN_ROLES },
   { key: 'users', path: 'admin/users', group: 'admin', roles: ADMIN_ROLES },
   { key: 'audit', path: 'audit', group: 'admin', roles: AUDIT_ROLES },

@@ -8,7 +8,7 @@ import { PageTitle } from '../../components/page-title.tsx';
 import { STAFF_CONSOLE_ROLES } from '../console/console-sections.ts';
 import { SERVICE_TILES, type ServiceTile } from './service-tiles.ts';
 
-/** /: greeting, the citizen services, and links to the staff surfaces for staff. */
+/** /: greeting, the citizen services, links to the staff surfaces for staff, and the city's public statistics. */
 export function HomePage() {
   const { t } = useTranslation();
   const { session } = useSession();
@@ -76,6 +76,19 @@ export function HomePage() {
         {SERVICE_TILES.some((tile) => tile.path === undefined) && (
           <p className="note">{t('home.comingSoonNote')}</p>
         )}
+      </section>
+
+      <section aria-labelledby="open-data-title" className="section">
+        <h2 id="open-data-title">{t('home.openDataTitle')}</h2>
+        <ul className="tile-grid">
+          <li>
+            <Link to="/statistics" className="tile tile--link">
+              <Icon name="operations" size={32} />
+              <h3 className="tile__title">{t('home.openDataLink')}</h3>
+              <span className="tile__description">{t('home.openDataDescription')}</span>
+            </Link>
+          </li>
+        </ul>
       </section>
     </div>
   );

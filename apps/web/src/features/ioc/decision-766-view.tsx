@@ -1,15 +1,18 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { INDICATOR_GROUPS, type Decision766Items, type Indicator766, type Locale } from '@onecity/contracts';
+import { Link, useSearchParams } from 'react-router';
+import { CONSOLE_ROLES, INDICATOR_GROUPS, type Decision766Items, type Indicator766, type IndicatorItem, type Locale } from '@onecity/contracts';
 import { currentLocale } from '../../app/i18n/index.ts';
+import { hasAnyRole, useCurrentUser } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { formatDate } from '../../components/format.ts';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { ResourceView } from '../../components/resource-view.tsx';
 import { useApiResource } from '../../components/use-api-resource.ts';
 import { formatCount, formatShare } from '../console/dossiers/dossier-rules.ts';
-import { decision766Path, getDecision766Items, type Decision766Score, type PeriodQuery } from './operations.api.ts';
+import { ExportLinks } from './export-links.tsx';
+import { decision766FileUrl, decision766Path, getDecision766Items, type Decision766Score, type PeriodQuery } from './operations.api.ts';
 
 const ITEMS_SHOWN = 200;
 
@@ -26,11 +29,26 @@ export function indicatorValueText(indicator: Indicator766, locale: Locale, t: T
   return formatShare(indicator.value, locale);
 }
 
-/** Decision 766: the total and its band, the six groups, and every indicator with its formula, figure and items. */
+/** The search parameters that open the items of one indicator that did (items=met) or did not (items=unmet) count. */
+export const DRILL_PARAMS = { indicator: 'indicator', items: 'items' } as const;
+
+/** Whether an indicator has items that did not count in its numerator, to list (a share with a shortfall). */
+export function hasUnmetItems(indicator: Indicator766): boolean {
+  return indicator.measurable && indicator.unit === 'share' && indicator.numerator !== null && indicator.denominator !== null && indicator.numerator < indicator.denominator;
+}
+
+/**
+ * Decision 766: the total and its band, the six groups, and every indicator with its formula, figure and items; the
+ * table as CSV or PDF. An indicator that falls short links to the items that did not count (`?indicator=2.1&items=unmet`,
+ * e.g. the agency's late dossiers), so the list can be shared as a link.
+ */
 export function Decision766View({ query }: { query: PeriodQuery }) {
   const { t, i18n } = useTranslation();
   const locale = currentLocale(i18n);
+  const [searchParams] = useSearchParams();
   const [score, reload] = useApiResource<Decision766Score>(decision766Path(query));
+  const drillCode = searchParams.get(DRILL_PARAMS.indicator);
+  const drillMet = searchParams.get(DRILL_PARAMS.items) === 'met';
   return (
     <section aria-labelledby="ioc-766-title" className="section">
       <h2 id="ioc-766-title">{t('operations.decision766.title')}</h2>
@@ -40,6 +58,7 @@ export function Decision766View({ query }: { query: PeriodQuery }) {
             <p className="lead">
               {nameOf(data.agency, locale)} · {formatDate(data.from, locale)} – {formatDate(data.to, locale)}
             </p>
+            <ExportLinks csvUrl={decision766FileUrl(query, 'csv')} pdfUrl={decision766FileUrl(query, 'pdf')} label={t('operations.exports.label', { what: t('operations.decision766.title') })} />
             <ul className="kpi-grid" aria-label={t('operations.decision766.total')}>
               <li className="kpi-card">
                 <h3 className="kpi-card__title">{t('operations.decision766.total')}</h3>
@@ -55,6 +74,9 @@ export function Decision766View({ query }: { query: PeriodQuery }) {
             </ul>
             <p className="note">{t('operations.decision766.measuredBasis', { measured: data.measuredMaxPoints, max: data.maxPoints })}</p>
             <p className="note">{t('operations.decision766.bandNote')}</p>
+            {drillCode !== null && (
+              <DrillDown key={`${drillCode}-${String(drillMet)}`} query={query} indicator={data.indicators.find((indicator) => indicator.code === drillCode)} code={drillCode} met={drillMet} />
+            )}
             {INDICATOR_GROUPS.map((group) => (
               <div key={group} className="table-scroll" role="region" aria-labelledby={`ioc-766-${group}`} tabIndex={0}>
                 <table className="table table--compact">
@@ -92,6 +114,7 @@ type ItemsState = { status: 'closed' } | { status: 'loading' } | { status: 'erro
 function IndicatorRow({ indicator, query }: { indicator: Indicator766; query: PeriodQuery }) {
   const { t, i18n } = useTranslation();
   const locale = currentLocale(i18n);
+  const [searchParams] = useSearchParams();
   const [items, setItems] = useState<ItemsState>({ status: 'closed' });
   const note = locale === 'vi' ? indicator.noteVi : indicator.noteEn;
   const canList = indicator.measurable && (indicator.denominator ?? 0) > 0;
@@ -131,6 +154,14 @@ function IndicatorRow({ indicator, query }: { indicator: Indicator766; query: Pe
               </button>
             </>
           )}
+          {hasUnmetItems(indicator) && (
+            <>
+              {' · '}
+              <Link to={`?${drillSearch(searchParams, indicator.code)}`} aria-label={t('operations.decision766.unmetLabel', { code: indicator.code, name: nameOf(indicator, locale) })}>
+                {t('operations.decision766.unmetLink', { count: (indicator.denominator ?? 0) - (indicator.numerator ?? 0) })}
+              </Link>
+            </>
+          )}
         </td>
         <td>{points}</td>
       </tr>
@@ -147,38 +178,97 @@ function IndicatorRow({ indicator, query }: { indicator: Indicator766; query: Pe
   );
 }
 
-/** The items behind a figure: each with whether it counted and the facts that decided it. */
+/** The current search with the drill-down of one indicator's unmet items set (other filters kept). */
+function drillSearch(current: URLSearchParams, code: string): string {
+  const next = new URLSearchParams(current);
+  next.set(DRILL_PARAMS.indicator, code);
+  next.set(DRILL_PARAMS.items, 'unmet');
+  return next.toString();
+}
+
+/** The current search without the drill-down. */
+function withoutDrill(current: URLSearchParams): string {
+  const next = new URLSearchParams(current);
+  next.delete(DRILL_PARAMS.indicator);
+  next.delete(DRILL_PARAMS.items);
+  return next.toString();
+}
+
+/** The items of one indicator that did (or did not) count, opened from a link; focus moves to its heading. */
+function DrillDown({ query, indicator, code, met }: { query: PeriodQuery; indicator: Indicator766 | undefined; code: string; met: boolean }) {
+  const { t, i18n } = useTranslation();
+  const locale = currentLocale(i18n);
+  const [searchParams] = useSearchParams();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [items] = useApiResource<Decision766Items>(`/operations/decision-766/items?${new URLSearchParams({ ...query, indicator: code, met: String(met), limit: String(ITEMS_SHOWN) }).toString()}`);
+  useEffect(() => {
+    heading.current?.focus();
+  }, []);
+  const title = indicator
+    ? t(met ? 'operations.decision766.metTitle' : 'operations.decision766.unmetTitle', { code, name: nameOf(indicator, locale) })
+    : t('operations.decision766.unknownIndicator', { code });
+  return (
+    <section className="section" aria-labelledby="ioc-766-drill-title">
+      <h3 id="ioc-766-drill-title" ref={heading} tabIndex={-1}>
+        {title}
+      </h3>
+      <p>
+        <Link to={`?${withoutDrill(searchParams)}`}>{t('operations.decision766.closeItems')}</Link>
+      </p>
+      {items.status === 'loading' && <LoadingState />}
+      {items.status === 'error' && <ErrorAlert error={items.error} />}
+      {items.status === 'ready' && <ItemsTable code={code} data={items.data} />}
+    </section>
+  );
+}
+
+/**
+ * Where an item opens: a report's public page; a dossier in the console for the staff who may read its contents (the
+ * API shows them to its agencies' staff, auditors and admins, not to IOC operators, who see its facts here).
+ */
+function ItemCode({ item }: { item: IndicatorItem }) {
+  const user = useCurrentUser();
+  if (item.kind === 'report') return <Link to={`/reports/${encodeURIComponent(item.code)}`}>{item.code}</Link>;
+  if (item.kind === 'dossier' && hasAnyRole(user, CONSOLE_ROLES)) return <Link to={`/console/dossiers/${encodeURIComponent(item.code)}`}>{item.code}</Link>;
+  return <>{item.code}</>;
+}
+
+/** The items behind a figure: each with whether it counted, the rule's verdict and the facts that decided it. */
 export function ItemsTable({ code, data }: { code: string; data: { items: Decision766Items['items']; total: number } }) {
   const { t } = useTranslation();
   return (
     <>
       {data.items.length < data.total && <p className="note">{t('operations.decision766.truncatedItems', { shown: data.items.length, total: data.total })}</p>}
-      <table className="table table--compact">
-        <caption>{t('operations.decision766.itemsCaption', { code, total: data.total })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('operations.decision766.columns.code')}</th>
-            <th scope="col">{t('operations.decision766.outcome')}</th>
-            <th scope="col">{t('operations.decision766.facts')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.items.map((item) => (
-            <tr key={`${item.kind}-${item.code}`}>
-              <th scope="row">{item.code}</th>
-              <td>
-                {item.isMet ? t('operations.decision766.met') : t('operations.decision766.notMet')} · <code>{item.outcome}</code>
-              </td>
-              <td>
-                {Object.entries(item.fields)
-                  .filter(([, value]) => value !== null)
-                  .map(([name, value]) => `${name}: ${String(value)}`)
-                  .join('; ')}
-              </td>
+      <div className="table-scroll" role="region" aria-label={t('operations.decision766.itemsCaption', { code, total: data.total })} tabIndex={0}>
+        <table className="table table--compact">
+          <caption>{t('operations.decision766.itemsCaption', { code, total: data.total })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('operations.decision766.columns.code')}</th>
+              <th scope="col">{t('operations.decision766.outcome')}</th>
+              <th scope="col">{t('operations.decision766.facts')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {data.items.map((item) => (
+              <tr key={`${item.kind}-${item.code}`}>
+                <th scope="row">
+                  <ItemCode item={item} />
+                </th>
+                <td>
+                  {item.isMet ? t('operations.decision766.met') : t('operations.decision766.notMet')} · {t(`operations.decision766.outcomes.${item.outcome}`, { defaultValue: item.outcome })}
+                </td>
+                <td>
+                  {Object.entries(item.fields)
+                    .filter(([, value]) => value !== null)
+                    .map(([name, value]) => `${name}: ${String(value)}`)
+                    .join('; ')}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </>
   );
 }

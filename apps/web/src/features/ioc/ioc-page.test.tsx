@@ -145,6 +145,43 @@ describe('Decision 766', () => {
     expect(await screen.findByText('PHUXUAN-261102-0001')).toBeTruthy();
     expect(screen.getByText(/supplementCount: 2/)).toBeTruthy();
     expect(calls.some((call) => call.path === '/operations/decision-766/items?agencyCode=PHUXUAN&from=2026-11-01&to=2026-11-30&indicator=2.1&limit=200')).toBe(true);
+    // The same table as a CSV and a PDF report.
+    const downloads = screen.getByRole('group', { name: /^Tải về: Bộ chỉ số/ });
+    expect(within(downloads).getByRole('link', { name: 'Tải CSV' }).getAttribute('href')).toBe('/api/v1/operations/decision-766.csv?agencyCode=PHUXUAN&from=2026-11-01&to=2026-11-30');
+    expect(within(downloads).getByRole('link', { name: 'Tải báo cáo PDF' }).getAttribute('href')).toBe('/api/v1/operations/decision-766.pdf?agencyCode=PHUXUAN&from=2026-11-01&to=2026-11-30');
+  });
+
+  it('drills down from a figure that falls short to the items that did not count, as a link', async () => {
+    const calls = mockApi({
+      'GET /me': meRoute(staffUser('ioc_operator', 'HUE')),
+      'GET /agencies': { body: { items: AGENCIES } },
+      'GET /areas': { body: AREAS },
+      'GET /reports/categories': { body: { items: CATEGORIES } },
+      'GET /operations/decision-766': { body: SCORE },
+      'GET /operations/decision-766/items': {
+        body: { indicator: SCORE.indicators[1], total: 1, items: [{ kind: 'dossier', code: 'PHUXUAN-261102-0007', isMet: false, outcome: 'done_late', fields: { supplementCount: 2, procedureCode: 'HUE-CUTRU-XNTTCT' } }] },
+      },
+    });
+    renderApp({ path: '/ioc?view=decision766&agency=PHUXUAN&from=2026-11-01&to=2026-11-30' });
+    const progress = await screen.findByRole('table', { name: 'Tiến độ giải quyết' });
+    // 4 of 5 on time: one did not count. Indicators with nothing to list have no such link.
+    const link = within(progress).getByRole('link', { name: 'Xem các mục không đạt của chỉ số 2.1 (Hồ sơ giải quyết đúng hạn, trước hạn)' });
+    expect(link.textContent).toBe('Không đạt: 1');
+    expect(within(screen.getByRole('table', { name: 'Công khai, minh bạch' })).queryByRole('link')).toBeNull();
+    fireEvent.click(link);
+    expect(screen.getByTestId('location').textContent).toBe('/ioc?view=decision766&agency=PHUXUAN&from=2026-11-01&to=2026-11-30&indicator=2.1&items=unmet');
+    const heading = await screen.findByRole('heading', { name: 'Chỉ số 2.1 — Hồ sơ giải quyết đúng hạn, trước hạn: các mục không đạt' });
+    const drill = heading.closest('section') as HTMLElement;
+    // An IOC operator sees the dossier's facts, not its contents (no link to the console's dossier page).
+    const code = await within(drill).findByRole('rowheader', { name: 'PHUXUAN-261102-0007' });
+    expect(within(code).queryByRole('link')).toBeNull();
+    expect(within(drill).getByText(/Không đạt · Giải quyết quá hạn/)).toBeTruthy();
+    expect(within(drill).getByText(/supplementCount: 2/)).toBeTruthy();
+    expect(calls.some((call) => call.path === '/operations/decision-766/items?agencyCode=PHUXUAN&from=2026-11-01&to=2026-11-30&indicator=2.1&met=false&limit=200')).toBe(true);
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+    fireEvent.click(within(drill).getByRole('link', { name: 'Đóng danh sách' }));
+    await waitFor(() => expect(screen.queryByRole('heading', { name: /các mục không đạt/ })).toBeNull());
+    expect(screen.getByTestId('location').textContent).toBe('/ioc?view=decision766&agency=PHUXUAN&from=2026-11-01&to=2026-11-30');
   });
 });
 
@@ -169,6 +206,22 @@ const SCORECARDS: UnitScorecardList = {
   ],
 };
 
+describe('the items behind a Decision 766 figure', () => {
+  it('link a dossier to the console for staff who may read it', async () => {
+    mockApi({
+      'GET /me': meRoute(staffUser('unit_lead', 'PHUXUAN')),
+      'GET /agencies': { body: { items: AGENCIES } },
+      'GET /areas': { body: AREAS },
+      'GET /reports/categories': { body: { items: CATEGORIES } },
+      'GET /operations/decision-766': { body: SCORE },
+      'GET /operations/decision-766/items': { body: { indicator: SCORE.indicators[1], total: 1, items: [{ kind: 'dossier', code: 'PHUXUAN-261102-0007', isMet: false, outcome: 'done_late', fields: {} }] } },
+    });
+    renderApp({ path: '/ioc?view=decision766&agency=PHUXUAN&from=2026-11-01&to=2026-11-30&indicator=2.1&items=unmet' });
+    const code = await screen.findByRole('link', { name: 'PHUXUAN-261102-0007' });
+    expect(code.getAttribute('href')).toBe('/console/dossiers/PHUXUAN-261102-0007');
+  });
+});
+
 describe('unit scorecards', () => {
   it('ranks the unit, opens the items of a figure and takes the lead’s comment', async () => {
     const calls = mockApi({
@@ -182,6 +235,9 @@ describe('unit scorecards', () => {
     });
     renderApp({ path: '/ioc?view=scorecards&month=2026-11' });
     expect(await screen.findByText('2/40')).toBeTruthy();
+    const downloads = screen.getByRole('group', { name: 'Tải về: Đánh giá đơn vị theo tháng' });
+    expect(within(downloads).getByRole('link', { name: 'Tải CSV' }).getAttribute('href')).toBe('/api/v1/operations/scorecards/units.csv?month=2026-11&kind=ward');
+    expect(within(downloads).getByRole('link', { name: 'Tải báo cáo PDF' }).getAttribute('href')).toBe('/api/v1/operations/scorecards/units.pdf?month=2026-11&kind=ward');
     expect(screen.getByText('4,5/5')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Đúng hạn — Phường Phú Xuân' }));
     expect(await screen.findByText('PA-261103-0002')).toBeTruthy();
