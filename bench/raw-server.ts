@@ -44,10 +44,11 @@ async function handle(request: http.IncomingMessage, response: http.ServerRespon
     const categories = await run(categoriesQuery as Statement);
     const codes = query.get('category')?.split(',').filter(Boolean);
     const categoryIds = codes ? categories.filter((row) => codes.includes(String(row.code))).map((row) => String(row.id)) : undefined;
-    const bbox = query.get('bbox')?.split(',').map(Number) as [number, number, number, number] | undefined;
-    const [, rowsQuery, countQuery] = publicReportsQueries({ bbox, statuses: query.getAll('status'), categoryIds, limit: Number(query.get('limit') ?? 500) });
-    const [rows, count] = await Promise.all([run(rowsQuery as Statement), run(countQuery as Statement)]);
-    return send(response, 200, { items: rows, total: count[0]?.count });
+    const box = query.get('bbox')?.split(',').map(Number);
+    const bbox = box ? { minLng: box[0] ?? 0, minLat: box[1] ?? 0, maxLng: box[2] ?? 0, maxLat: box[3] ?? 0 } : undefined;
+    const [, rowsQuery] = publicReportsQueries({ bbox, statuses: query.getAll('status'), categoryIds, limit: Number(query.get('limit') ?? 500) });
+    const rows = await run(rowsQuery as Statement);
+    return send(response, 200, { items: rows, total: rows[0]?.total ?? 0 });
   }
   if (url.pathname === '/raw/dossiers/lookup') {
     const [row] = await run(dossierLookupQueries(query.get('code') ?? '')[0] as Statement);

@@ -4,9 +4,10 @@
  * the statements the API executes, with the same parameters. `npm run bench` also checks this against PostgreSQL's
  * own statement log (see run.ts, "SQL check").
  */
-import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, sql, type CompiledQuery } from 'kysely';
+import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, type CompiledQuery } from 'kysely';
 import type { DB } from '../../apps/api/src/core/db/schema.ts';
 import { dossierStatisticsSql } from '../../apps/api/src/modules/procedures/dossiers.statistics.ts';
+import { publicReportsQuery, type PublicFilter } from '../../apps/api/src/modules/reports/reports.repository.ts';
 
 const compiler = new Kysely<DB>({
   dialect: {
@@ -24,22 +25,10 @@ export interface Statement {
 
 const statement = (query: CompiledQuery): Statement => ({ sql: query.sql, parameters: query.parameters });
 
-const PUBLIC_STATUSES = ['submitted', 'assigned', 'in_progress', 'resolved', 'closed'];
-
 /** W1 (and the IOC page's counters): reports.service listPublicReports → repository.listCategories + repository.listPublicReports. */
-export function publicReportsQueries(filter: { bbox?: [number, number, number, number]; statuses?: string[]; categoryIds?: string[]; limit: number }): Statement[] {
+export function publicReportsQueries(filter: PublicFilter): Statement[] {
   const categories = compiler.selectFrom('report_categories').selectAll().orderBy('group_vi').orderBy('name_vi').compile();
-  let query = compiler.selectFrom('reports').where('is_public', '=', true).where('status', 'in', filter.statuses?.length ? filter.statuses : PUBLIC_STATUSES);
-  if (filter.bbox) {
-    const [minLng, minLat, maxLng, maxLat] = filter.bbox;
-    query = query.where(sql<boolean>`location <@ box(point(${minLng}, ${minLat}), point(${maxLng}, ${maxLat}))`);
-  }
-  if (filter.categoryIds?.length) query = query.where('category_id', 'in', filter.categoryIds);
-  return [
-    statement(categories),
-    statement(query.selectAll().orderBy('created_at', 'desc').limit(filter.limit).compile()),
-    statement(query.select(sql<number>`count(*)::int`.as('count')).compile()),
-  ];
+  return [statement(categories), statement(publicReportsQuery(compiler, filter).compile())];
 }
 
 /** W3: dossiers.service lookupDossier. */

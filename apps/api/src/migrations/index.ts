@@ -17,6 +17,7 @@ import * as createOperationsTables from './20261129200000_create-operations-tabl
 import * as addRemoteSigningKeys from './20261129210000_add-remote-signing-keys.ts';
 import * as addPaymentDiscrepancyResolution from './20261129220000_add-payment-discrepancy-resolution.ts';
 import * as addReportPhotoReview from './20261130090000_add-report-photo-review.ts';
+import * as addPublicMapIndex from './20261130100000_add-public-map-index.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261129090000_create-foundation-tables': createFoundationTables,
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '20261129210000_add-remote-signing-keys': addRemoteSigningKeys,
   '20261129220000_add-payment-discrepancy-resolution': addPaymentDiscrepancyResolution,
   '20261130090000_add-report-photo-review': addReportPhotoReview,
+  '20261130100000_add-public-map-index': addPublicMapIndex,
 };

@@ -142,6 +142,23 @@ describe('public views', () => {
     }
   });
 
+  it('gives the newest reports first, at most the limit, with the number of all matches', async () => {
+    await submit({ categoryCode: 'GARBAGE', description: 'Rác chất đống ở góc chợ, bốc mùi.', location: PHU_XUAN });
+    await submit({ categoryCode: 'GARBAGE', description: 'Thùng rác công cộng bị vỡ nắp.', location: PHU_XUAN });
+    const all = (await t.app.inject({ method: 'GET', url: '/api/v1/reports?bbox=107.57,16.46,107.59,16.48&limit=1000' })).json() as { items: { code: string; createdAt: string }[]; total: number; isTruncated: boolean };
+    expect(all.items.length).toBeGreaterThanOrEqual(2);
+    expect(all.total).toBe(all.items.length);
+    expect(all.isTruncated).toBe(false);
+    const times = all.items.map((item) => item.createdAt);
+    expect(times).toEqual([...times].sort().reverse());
+    const firstTwo = (await t.app.inject({ method: 'GET', url: '/api/v1/reports?bbox=107.57,16.46,107.59,16.48&limit=2' })).json() as typeof all;
+    expect(firstTwo.items.map((item) => item.code)).toEqual(all.items.slice(0, 2).map((item) => item.code));
+    expect(firstTwo.total).toBe(all.total);
+    expect(firstTwo.isTruncated).toBe(all.total > 2);
+    const none = (await t.app.inject({ method: 'GET', url: '/api/v1/reports?bbox=107.0,16.0,107.1,16.1&limit=2' })).json() as typeof all;
+    expect(none).toEqual({ items: [], total: 0, isTruncated: false });
+  });
+
   it('offers open reports of the same category within 50 m', async () => {
     const near = await t.app.inject({ method: 'GET', url: `/api/v1/reports/nearby?category=ENCROACHMENT&lat=${PHU_XUAN.lat + 0.0003}&lng=${PHU_XUAN.lng}` });
     expect(near.statusCode).toBe(200);
