@@ -4,7 +4,7 @@
  * the statements the API executes, with the same parameters. `npm run bench` also checks this against PostgreSQL's
  * own statement log (see run.ts, "SQL check").
  */
-import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, type CompiledQuery } from 'kysely';
+import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, sql, type CompiledQuery } from 'kysely';
 import type { DB } from '../../apps/api/src/core/db/schema.ts';
 import { dossierStatisticsSql } from '../../apps/api/src/modules/procedures/dossiers.statistics.ts';
 import { publicReportsQuery, type PublicFilter } from '../../apps/api/src/modules/reports/reports.repository.ts';
