@@ -123,17 +123,14 @@ export const ReportPhoto = Type.Object({
 export const PhotoReviewStatus = Type.Enum(['pending', 'published', 'withheld']);
 
 /** A photo as its reporter and the staff who see the report see it: with its review (the reason for staff only). */
-export const ViewerReportPhoto = Type.Object({
-  id: Type.String({ format: 'uuid' }),
-  kind: Type.Enum(['before', 'after']),
-  width: Type.Integer(),
-  height: Type.Integer(),
-  url: Type.String(),
-  thumbnailUrl: Type.String(),
-  reviewStatus: PhotoReviewStatus,
-  reviewedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-  reviewReason: Type.Union([Type.String(), Type.Null()]),
-});
+export const ViewerReportPhoto = Type.Intersect([
+  ReportPhoto,
+  Type.Object({
+    reviewStatus: PhotoReviewStatus,
+    reviewedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    reviewReason: Type.Union([Type.String(), Type.Null()]),
+  }),
+]);
 export type ViewerReportPhoto = Static<typeof ViewerReportPhoto>;
 
 /** Staff's decision on a photo (POST /api/v1/reports/{code}/photos/{photoId}/review); withholding needs a reason. */
