@@ -55,7 +55,7 @@ async function readEvents(ctx: AppContext, source: Source, afterId: number): Pro
 async function readContributions(ctx: AppContext, source: Source, filter: { codes?: string[]; afterCode?: string; limit?: number }, rootId: string): Promise<{ code: string; contributions: Contribution[] }[]> {
   const dayOf = dayFormatter(ctx);
   if (source === 'report') {
-    const facts = await reportQueries.listReportFacts(ctx, filter);
+    const facts = await reportQueries.listReportFacts(ctx, { ...filter, withTransfers: true });
     return facts.map((row) => ({ code: row.code, contributions: reportContributions(row, rootId, dayOf) }));
   }
   const facts = await dossierQueries.listDossierFacts(ctx, filter);

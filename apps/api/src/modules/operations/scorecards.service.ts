@@ -129,8 +129,8 @@ export async function listUnitScorecardItems(ctx: AppContext, actor: Actor | nul
   const root = agencies.find((row) => row.parent_id === null) as AgencyRow;
   const unitIds = scope.isCity ? undefined : scope.agencyIds;
   const [created, resolved, dossiers] = await Promise.all([
-    reportQueries.listReportFacts(ctx, { unitIds, createdFrom: period.start, createdTo: period.end }),
-    reportQueries.listReportFacts(ctx, { unitIds, resolvedFrom: period.start, resolvedTo: period.end }),
+    reportQueries.listReportFacts(ctx, { unitIds, createdFrom: period.start, createdTo: period.end, withTransfers: true }),
+    reportQueries.listReportFacts(ctx, { unitIds, resolvedFrom: period.start, resolvedTo: period.end, withTransfers: true }),
     dossierQueries.listDossierFacts(ctx, { agencyIds: unitIds, activeDuring: { toDate: to, start: period.start } }),
   ]);
   const format = new Intl.DateTimeFormat('en-CA', { timeZone: ctx.config.officeHours.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });

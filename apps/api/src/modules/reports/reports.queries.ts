@@ -221,8 +221,10 @@ export interface ReportFacts {
   reopenCount: number;
   escalationLevel: number;
   officerId: string | null;
-  transferCount: number;
 }
+
+/** The facts with how many times each report was transferred to another unit (one timeline count per report). */
+export type ReportFactsWithTransfers = ReportFacts & { transferCount: number };
 
 export interface ReportFactsFilter {
   unitIds?: string[];
@@ -245,8 +247,13 @@ export interface ReportFactsFilter {
 
 const OPEN_REPORT_STATUSES = ['submitted', 'assigned', 'in_progress'];
 
-/** The facts of the reports matching the filter, by code. */
-export async function listReportFacts(ctx: AppContext, filter: ReportFactsFilter): Promise<ReportFacts[]> {
+/**
+ * The facts of the reports matching the filter, by code. Counting transfers reads each report's timeline, which costs
+ * more than the rest of the query together on a large period, so only callers that ask for them get them.
+ */
+export async function listReportFacts(ctx: AppContext, filter: ReportFactsFilter & { withTransfers: true }): Promise<ReportFactsWithTransfers[]>;
+export async function listReportFacts(ctx: AppContext, filter: ReportFactsFilter): Promise<ReportFacts[]>;
+export async function listReportFacts(ctx: AppContext, filter: ReportFactsFilter & { withTransfers?: boolean }): Promise<ReportFacts[] | ReportFactsWithTransfers[]> {
   if (filter.unitIds?.length === 0 || filter.codes?.length === 0 || filter.areaCodes?.length === 0 || filter.categoryCodes?.length === 0) return [];
   let query = ctx.db
     .selectFrom('reports as r')
@@ -254,7 +261,7 @@ export async function listReportFacts(ctx: AppContext, filter: ReportFactsFilter
     .select([
       'r.code', 'r.unit_id', 'r.area_code', 'c.code as category_code', 'r.status', 'r.is_urgent', 'r.channel', 'r.created_at', 'r.received_on', 'r.due_at', 'r.resolved_at',
       'r.closed_at', 'r.rating', 'r.reopen_count', 'r.escalation_level', 'r.officer_id',
-      sql<number>`(select count(*)::int from report_events e where e.report_id = r.id and e.type = 'transfer')`.as('transfers'),
+      filter.withTransfers ? sql<number>`(select count(*)::int from report_events e where e.report_id = r.id and e.type = 'transfer')`.as('transfers') : sql<number>`null`.as('transfers'),
     ]);
   if (filter.unitIds) query = query.where('r.unit_id', 'in', filter.unitIds);
   if (filter.areaCodes) query = query.where('r.area_code', 'in', filter.areaCodes);
@@ -287,7 +294,7 @@ export async function listReportFacts(ctx: AppContext, filter: ReportFactsFilter
     reopenCount: row.reopen_count,
     escalationLevel: row.escalation_level,
     officerId: row.officer_id,
-    transferCount: Number(row.transfers),
+    ...(filter.withTransfers ? { transferCount: Number(row.transfers) } : {}),
   }));
 }
 
