@@ -62,6 +62,21 @@ const DELIVER_MESSAGES = 'messages.deliver';
 const SWEEP_REPORTS = 'reports.sweep';
 const EMAIL_NOTICES = 'notifications.email';
 
+/** Extensions of files the web build serves; a missing one is a 404, not the web app. */
+const WEB_ASSET_EXTENSIONS = new Set([
+  '.js', '.mjs', '.css', '.map', '.png', '.jpg', '.jpeg', '.gif', '.svg', '.webp', '.ico',
+  '.woff', '.woff2', '.ttf', '.json', '.txt', '.webmanifest', '.xml', '.pdf',
+]);
+
+/**
+ * Whether a GET path that matched nothing belongs to the web app's client-side routes. A dot alone does not
+ * make a file: procedure codes such as /services/2.000635 are routes; missing assets and API paths are not.
+ */
+export function isClientRoute(pathname: string): boolean {
+  if (pathname.startsWith('/api/') || pathname.startsWith('/open311/') || pathname.startsWith('/assets/')) return false;
+  return !WEB_ASSET_EXTENSIONS.has(path.extname(pathname).toLowerCase());
+}
+
 /** Builds the whole platform on one database. */
 export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   const { config } = options;
@@ -260,7 +275,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   app.setNotFoundHandler((request, reply) => {
     const pathname = request.url.split('?')[0] ?? '/';
     // The web app owns every other GET path (client-side routes such as /console or /ioc).
-    if (hasWeb && request.method === 'GET' && !pathname.startsWith('/api/') && !path.extname(pathname)) {
+    if (hasWeb && request.method === 'GET' && isClientRoute(pathname)) {
       return reply.type('text/html; charset=utf-8').sendFile('index.html');
     }
     return reply

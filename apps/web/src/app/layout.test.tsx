@@ -43,7 +43,7 @@ describe('language switch', () => {
 });
 
 describe('home page', () => {
-  it('shows the six services: the built ones as links, the ones not yet built as "coming soon" and not as links', async () => {
+  it('shows the six services: the built ones (online payment included) as links, the ones not yet built as "coming soon" and not as links', async () => {
     mockApi({ 'GET /me': meRoute(undefined) });
     renderApp();
     const services = await screen.findByRole('region', { name: 'Dịch vụ cho người dân' });
@@ -52,9 +52,12 @@ describe('home page', () => {
     for (const title of ['Phản ánh hiện trường', 'Dịch vụ công', 'Thanh toán', 'Tra cứu hồ sơ', 'Cảnh báo', 'Xác thực văn bản']) {
       expect(within(services).getByRole('heading', { name: title })).toBeTruthy();
     }
-    expect(within(services).getAllByText('Sắp ra mắt')).toHaveLength(2);
+    expect(within(services).getAllByText('Sắp ra mắt')).toHaveLength(1);
     const links = within(services).getAllByRole('link');
-    expect(links.map((link) => link.getAttribute('href'))).toEqual(['/reports/new', '/services', '/lookup', '/verify']);
+    expect(links.map((link) => link.getAttribute('href'))).toEqual(['/reports/new', '/services', '/dossiers/mine', '/lookup', '/verify']);
+    const payments = within(services).getByRole('link', { name: /Thanh toán/ });
+    expect(payments.textContent).toContain('VietQR');
+    expect(payments.textContent).not.toContain('Sắp ra mắt');
     expect(links[0]?.textContent).toContain('Phản ánh hiện trường');
   });
 

@@ -163,7 +163,7 @@ export const en: Messages = {
       },
       payments: {
         title: 'Payments',
-        description: 'Pay fees, charges and other dues.',
+        description: "Pay a dossier's fees online by VietQR, card or e-wallet, from the dossier's page.",
       },
       dossiers: {
         title: 'Dossier look-up',

@@ -166,7 +166,7 @@ export const vi = {
       },
       payments: {
         title: 'Thanh toán',
-        description: 'Nộp phí, lệ phí và các khoản nghĩa vụ tài chính.',
+        description: 'Nộp phí, lệ phí của hồ sơ trực tuyến qua VietQR, thẻ hoặc ví điện tử, ngay trên trang hồ sơ.',
       },
       dossiers: {
         title: 'Tra cứu hồ sơ',

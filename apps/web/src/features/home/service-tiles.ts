@@ -11,7 +11,7 @@ export type ServiceTile = {
 export const SERVICE_TILES: readonly ServiceTile[] = [
   { key: 'reports', icon: 'report', path: '/reports/new' },
   { key: 'services', icon: 'services', path: '/services' },
-  { key: 'payments', icon: 'payment' },
+  { key: 'payments', icon: 'payment', path: '/dossiers/mine' },
   { key: 'dossiers', icon: 'search', path: '/lookup' },
   { key: 'alerts', icon: 'alert' },
   { key: 'verifyDocument', icon: 'document', path: '/verify' },

@@ -43,6 +43,9 @@ describe('public statistics', () => {
     const row = screen.getByRole('row', { name: /Phường Phú Xuân/ });
     expect(within(row).getByText('(3/4)')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Tải CSV' }).getAttribute('href')).toBe('/api/v1/public/statistics?from=2026-11-01&to=2026-11-30&format=csv');
+    const json = screen.getByRole('link', { name: 'Tải JSON' });
+    expect(json.getAttribute('href')).toBe('/api/v1/public/statistics?from=2026-11-01&to=2026-11-30&format=json');
+    expect(json.getAttribute('download')).toBe('thong-ke-2026-11-01-2026-11-30.json');
     expect(calls.map((call) => call.path)).toContain('/public/statistics?from=2026-11-01&to=2026-11-30');
   });
 });

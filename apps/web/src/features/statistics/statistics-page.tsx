@@ -12,7 +12,7 @@ import { formatCount, formatShare, isIsoDate } from '../console/dossiers/dossier
 import { nameIn } from '../reports/report-bits.tsx';
 
 /** The API path of the statistics for an optional period (the API's default: the last 30 days). */
-export function statisticsPath(from: string | undefined, to: string | undefined, format?: 'csv'): string {
+export function statisticsPath(from: string | undefined, to: string | undefined, format?: 'csv' | 'json'): string {
   const params = new URLSearchParams();
   if (from) params.set('from', from);
   if (to) params.set('to', to);
@@ -32,7 +32,7 @@ function FigureValue({ figure, locale }: { figure: HeadlineFigure | undefined; l
   );
 }
 
-/** /statistics: the city's headline figures for anyone, city-wide and per agency, each with its definition; CSV too. */
+/** /statistics: the city's headline figures for anyone, city-wide and per agency, each with its definition; CSV and JSON too. */
 export function StatisticsPage() {
   const { t, i18n } = useTranslation();
   const locale = currentLocale(i18n);
@@ -67,6 +67,9 @@ export function StatisticsPage() {
             <p>
               <a className="button button--secondary" href={`${API_PREFIX}${statisticsPath(data.from, data.to, 'csv')}`} download>
                 {t('operations.statistics.csv')}
+              </a>{' '}
+              <a className="button button--secondary" href={`${API_PREFIX}${statisticsPath(data.from, data.to, 'json')}`} download={`thong-ke-${data.from}-${data.to}.json`}>
+                {t('operations.statistics.json')}
               </a>
             </p>
             <section aria-labelledby="statistics-city" className="section">
