@@ -139,6 +139,8 @@ beforeAll(async () => {
     admin: 'admin@demo.onecity.local',
     citizen: 'citizen@demo.onecity.local',
     desk: 'desk.officer@demo.onecity.local',
+    cityDesk: 'city.desk@demo.onecity.local',
+    unitLead: 'unit.lead@demo.onecity.local',
     wardLead: 'ward.lead@demo.onecity.local',
     wardOfficer: 'civil.officer@demo.onecity.local',
   })) {
@@ -499,6 +501,44 @@ describe('housekeeping, figures and reconciliation', () => {
     const [year, month, dayOfMonth] = today().split('-');
     expect(lines).toContain(`${dayOfMonth}/${month}/${year},"${intent.reference}",${AMOUNT},"NGUYEN THI HOA chuyen tien ${intent.reference} FT","${credit.json.bankReference}"`);
     expect(lines.some((line) => /,-20000,"Hoàn tiền: Miễn phí sao y theo quy định",/.test(line))).toBe(true);
+  });
+
+  it("give a ward desk's officer the same payments in the list, the daily figures, the statistics and the CSV; officers of other agencies none", async () => {
+    const code = await feeDueDossier();
+    const intent = await openIntent(code);
+    await api('POST', '/api/v1/payments/sandbox/bank-feed/credits', { as: 'citizen', body: { intentId: intent.id } });
+    // The desk (PHUXUAN_HCC) received the ward's dossier: the ward (PHUXUAN) collects the fee.
+    expect((await api('GET', `/api/v1/payments/intents/${intent.id}`, { as: 'citizen' })).json).toMatchObject({ status: 'succeeded', agencyCode: 'PHUXUAN', amountReceived: AMOUNT });
+    const query = `agencyCode=PHUXUAN_HCC&from=${today()}&to=${today()}`;
+    const list = await api('GET', `/api/v1/payments/intents?${query}&limit=200`, { as: 'desk' });
+    expect(list.status, list.text).toBe(200);
+    expect(list.json.items.map((item: { id: string }) => item.id)).toContain(intent.id);
+    const paid = list.json.items.filter((item: { succeededAt: string | null }) => item.succeededAt !== null && localDateTime(new Date(item.succeededAt), 'Asia/Ho_Chi_Minh').date === today());
+    expect(paid.length).toBe(list.json.total - list.json.items.filter((item: { succeededAt: string | null }) => item.succeededAt === null).length);
+    const paidAmount = paid.reduce((sum: number, item: { amountReceived: number }) => sum + item.amountReceived, 0);
+
+    const statistics = await api('GET', `/api/v1/payments/statistics?${query}`, { as: 'desk' });
+    expect(statistics.status, statistics.text).toBe(200);
+    expect([statistics.json.payments, statistics.json.collected]).toEqual([paid.length, paidAmount]);
+    expect(statistics.json.payments).toBeGreaterThanOrEqual(1);
+    const daily = await api('GET', `/api/v1/payments/daily?${query}`, { as: 'desk' });
+    expect(daily.status, daily.text).toBe(200);
+    expect(daily.json.items).toHaveLength(1);
+    expect([daily.json.items[0].day, daily.json.items[0].count, daily.json.items[0].amount, daily.json.items[0].refunded]).toEqual([today(), paid.length, paidAmount, statistics.json.refunded]);
+    const csv = await api('GET', `/api/v1/payments/export.csv?${query}`, { as: 'desk' });
+    expect(csv.status, csv.text).toBe(200);
+    const credits = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n').slice(1).filter((line) => !line.includes('"Hoàn tiền: '));
+    expect(credits.some((line) => line.includes(`"${intent.reference}",${AMOUNT},`))).toBe(true);
+    expect(new Set(credits.map((line) => line.split(',')[1])).size).toBe(paid.length);
+    expect(credits.reduce((sum, line) => sum + Number(line.split(',')[2]), 0)).toBe(paidAmount);
+
+    // Officers of other agencies (another desk, a department's lead) are refused for this desk, as by the list.
+    for (const who of ['cityDesk', 'unitLead', 'citizen']) {
+      for (const path of ['intents', 'daily', 'statistics', 'export.csv']) {
+        const refused = await api('GET', `/api/v1/payments/${path}?${query}`, { as: who });
+        expect([who, path, refused.status]).toEqual([who, path, 403]);
+      }
+    }
   });
 
   it('flag every difference between providers, intents and dossiers once, audited', async () => {

@@ -15,7 +15,7 @@ import { addDays, localIso } from '../calendar/index.ts';
 import { findUserContacts } from '../identity/index.ts';
 import { findDossierForPayment, type DossierForPayment } from '../procedures/index.ts';
 import { stateOf } from './payments.confirmation.ts';
-import { getPaymentProviders, loadIntentScope } from './payments.context.ts';
+import { getPaymentProviders, intentInAgencyScope, loadIntentScope, resolveAgencyPaymentScope } from './payments.context.ts';
 import { canPayIntent, canRefundIntent, canSeeIntent } from './payments.policy.ts';
 import { presentIntent } from './payments.presenter.ts';
 import { findIntent, findOpenIntent, listRefunds, lockIntent, recordPaymentEvent, type IntentRow } from './payments.repository.ts';
@@ -221,13 +221,13 @@ export interface IntentFilter {
 }
 
 /** Agencies inside the subtrees where the actor holds one of the roles. */
-function agencyIdsInScope(actor: Actor, directory: Awaited<ReturnType<typeof getAgencyDirectory>>, roles: readonly string[], underPath?: string): string[] {
+function agencyIdsInScope(actor: Actor, directory: Awaited<ReturnType<typeof getAgencyDirectory>>, roles: readonly string[]): string[] {
   const scopes = actor.grants.filter((grant) => roles.includes(grant.role) && grant.agencyPath !== null).map((grant) => grant.agencyPath as string);
   const within = (path: string, scope: string) => path === scope || path.startsWith(`${scope}.`);
-  return [...directory.byId.values()].filter((agency) => (roles.includes('*') || scopes.some((scope) => within(agency.path, scope))) && (underPath === undefined || within(agency.path, underPath))).map((agency) => agency.id);
+  return [...directory.byId.values()].filter((agency) => scopes.some((scope) => within(agency.path, scope))).map((agency) => agency.id);
 }
 
-/** Intents: a citizen's own; for staff those of dossiers at their agencies (or one agency's subtree), newest first. */
+/** Intents: a citizen's own; for staff those of dossiers at their agencies (or one agency's subtree, `resolveAgencyPaymentScope`), newest first. */
 export async function listIntents(ctx: AppContext, actor: Actor | null, filter: IntentFilter) {
   const caller = requireActor(actor);
   const directory = await getAgencyDirectory(ctx);
@@ -236,11 +236,7 @@ export async function listIntents(ctx: AppContext, actor: Actor | null, filter: 
   let query = ctx.db.selectFrom('payment_intents');
   const none = ['00000000-0000-0000-0000-000000000000'];
   if (filter.agencyCode !== undefined) {
-    const agency = directory.byCode.get(filter.agencyCode);
-    if (!agency) throw new AppError('http.validation_failed', { fields: [{ field: 'query.agencyCode', message: 'unknown agency' }] });
-    if (!seesAll && !hasRole(caller, STAFF, agency.path)) throw new AppError('auth.forbidden');
-    const ids = agencyIdsInScope(caller, directory, ['*'], agency.path);
-    query = query.where((eb) => eb.or([eb('agency_id', 'in', ids), eb('desk_agency_id', 'in', ids)]));
+    query = query.where(intentInAgencyScope(await resolveAgencyPaymentScope(ctx, caller, filter.agencyCode)));
   } else if (!seesAll && isStaff) {
     const ids = agencyIdsInScope(caller, directory, STAFF);
     query = query.where((eb) => eb.or([eb('agency_id', 'in', ids.length ? ids : none), eb('desk_agency_id', 'in', ids.length ? ids : none), eb('owner_user_id', '=', caller.userId)]));

@@ -14,35 +14,28 @@
  */
 import type { PaymentDay, PaymentStatistics } from '@onecity/contracts';
 import { sql } from 'kysely';
-import { hasRole, requireActor, type Actor } from '../../core/auth/actor.ts';
+import { requireActor, type Actor } from '../../core/auth/actor.ts';
 import type { AppContext } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
-import { getAgencyDirectory, listAgencies } from '../agencies/index.ts';
+import { listAgencies } from '../agencies/index.ts';
 import { addDays, localIso } from '../calendar/index.ts';
 import { getDossierStatistics, listFeeBearingProcedureCodes } from '../procedures/index.ts';
-import { getPaymentProviders } from './payments.context.ts';
+import { getPaymentProviders, intentInAgencyScope, resolveAgencyPaymentScope, type AgencyPaymentScope } from './payments.context.ts';
 
-const READERS = ['officer', 'unit_lead', 'desk_officer', 'ioc_operator', 'auditor', 'admin'] as const;
 const share = (numerator: number, denominator: number) => ({ numerator, denominator, share: denominator === 0 ? null : numerator / denominator });
 
-interface Period {
-  agencyIds: string[];
-  agencyPath: string;
-  agencyCode: string;
+interface Period extends AgencyPaymentScope {
   start: Date;
   end: Date;
 }
 
+/** The agency scope (the intents list's rule and access checks, `resolveAgencyPaymentScope`) and the period's bounds. */
 async function periodOf(ctx: AppContext, actor: Actor | null, agencyCode: string, from: string, to: string): Promise<Period> {
   const caller = requireActor(actor);
   if (from > to) throw new AppError('http.validation_failed', { fields: [{ field: 'query.from', message: 'must not be after to' }] });
-  const directory = await getAgencyDirectory(ctx);
-  const agency = directory.byCode.get(agencyCode);
-  if (!agency) throw new AppError('http.validation_failed', { fields: [{ field: 'query.agencyCode', message: 'unknown agency' }] });
-  if (!hasRole(caller, READERS, agency.path)) throw new AppError('auth.forbidden');
+  const scope = await resolveAgencyPaymentScope(ctx, caller, agencyCode);
   const { timeZone } = ctx.config.officeHours;
-  const agencyIds = [...directory.byId.values()].filter((entry) => entry.path === agency.path || entry.path.startsWith(`${agency.path}.`)).map((entry) => entry.id);
-  return { agencyIds, agencyPath: agency.path, agencyCode: agency.code, start: new Date(localIso(from, 0, timeZone)), end: new Date(localIso(addDays(to, 1), 0, timeZone)) };
+  return { ...scope, start: new Date(localIso(from, 0, timeZone)), end: new Date(localIso(addDays(to, 1), 0, timeZone)) };
 }
 
 /** The Decision 766 online-payment indicators with their numerators and denominators, and the money collected. */
@@ -56,7 +49,7 @@ export async function getPaymentStatistics(ctx: AppContext, actor: Actor | null,
   const paid = await ctx.db
     .selectFrom('payment_intents')
     .select(['procedure_code', 'amount_received'])
-    .where('agency_id', 'in', period.agencyIds)
+    .where(intentInAgencyScope(period))
     .where('succeeded_at', '>=', period.start)
     .where('succeeded_at', '<', period.end)
     .execute();
@@ -64,7 +57,7 @@ export async function getPaymentStatistics(ctx: AppContext, actor: Actor | null,
     .selectFrom('payment_refunds as r')
     .innerJoin('payment_intents as i', 'i.id', 'r.intent_id')
     .select(sql<number>`coalesce(sum(r.amount), 0)::bigint`.as('total'))
-    .where('i.agency_id', 'in', period.agencyIds)
+    .where(intentInAgencyScope(period, 'i'))
     .where('r.created_at', '>=', period.start)
     .where('r.created_at', '<', period.end)
     .executeTakeFirstOrThrow();
@@ -90,13 +83,13 @@ export async function getPaymentDays(ctx: AppContext, actor: Actor | null, agenc
   const paid = await sql<{ day: string; provider: string; count: number; amount: string | number }>`
     select to_char(timezone(${zone}::text, succeeded_at), 'YYYY-MM-DD') as day, provider, count(*)::int as count, sum(amount_received)::bigint as amount
     from payment_intents
-    where agency_id in (${sql.join(period.agencyIds)}) and succeeded_at >= ${period.start} and succeeded_at < ${period.end}
+    where ${intentInAgencyScope(period)} and succeeded_at >= ${period.start} and succeeded_at < ${period.end}
     group by 1, 2 order by 1
   `.execute(ctx.db);
   const refunds = await sql<{ day: string; amount: string | number }>`
     select to_char(timezone(${zone}::text, r.created_at), 'YYYY-MM-DD') as day, sum(r.amount)::bigint as amount
     from payment_refunds r join payment_intents i on i.id = r.intent_id
-    where i.agency_id in (${sql.join(period.agencyIds)}) and r.created_at >= ${period.start} and r.created_at < ${period.end}
+    where ${intentInAgencyScope(period, 'i')} and r.created_at >= ${period.start} and r.created_at < ${period.end}
     group by 1
   `.execute(ctx.db);
   const days = new Map<string, PaymentDay>();
@@ -132,12 +125,12 @@ export async function exportPaymentsCsv(ctx: AppContext, actor: Actor | null, ag
     select e.occurred_at as at, to_char(timezone(${zone}::text, i.succeeded_at), 'DD/MM/YYYY') as day, i.reference, e.amount,
            coalesce(e.data->>'description', i.description) as description, e.provider_transaction_id as bank_reference
     from payment_events e join payment_intents i on i.id = e.intent_id
-    where e.kind = 'confirmation' and i.agency_id in (${sql.join(period.agencyIds)}) and i.succeeded_at >= ${period.start} and i.succeeded_at < ${period.end}
+    where e.kind = 'confirmation' and ${intentInAgencyScope(period, 'i')} and i.succeeded_at >= ${period.start} and i.succeeded_at < ${period.end}
     union all
     select r.created_at as at, to_char(timezone(${zone}::text, r.created_at), 'DD/MM/YYYY') as day, i.reference, -r.amount as amount,
            'Hoàn tiền: ' || r.reason as description, coalesce(r.provider_refund_id, '') as bank_reference
     from payment_refunds r join payment_intents i on i.id = r.intent_id
-    where i.agency_id in (${sql.join(period.agencyIds)}) and r.created_at >= ${period.start} and r.created_at < ${period.end}
+    where ${intentInAgencyScope(period, 'i')} and r.created_at >= ${period.start} and r.created_at < ${period.end}
     order by 1
   `.execute(ctx.db);
   const lines = ['Ngày giao dịch,Số tham chiếu,Số tiền,Nội dung,Mã giao dịch ngân hàng'];

@@ -73,10 +73,19 @@ describe('/console/payments', () => {
   it('shows the 766 indicators with numerators and denominators and the collections per day', async () => {
     routes();
     renderApp({ path: '/console/payments' });
-    expect(await screen.findByText('3/4 (75.0%)')).toBeTruthy();
+    expect(await screen.findByText('3/4 (75%)')).toBeTruthy();
+    expect(screen.getByText('12/12 (100%)')).toBeTruthy();
     expect(screen.getByText('Hồ sơ có phí được thanh toán trực tuyến')).toBeTruthy();
-    expect(screen.getByText('2/12 (16.7%)')).toBeTruthy();
-    expect(screen.getByRole('row', { name: /2026-11-29\s+3\s+24\.000\s₫/ })).toBeTruthy();
+    expect(screen.getByText('2/12 (16,7%)')).toBeTruthy();
+    expect(screen.getByRole('row', { name: /29\/11\/2026\s+3\s+24\.000\s₫/ })).toBeTruthy();
+    // The month in Vietnamese dates (dd/mm/yyyy), never raw ISO.
+    const month = screen.getByText(/^Tháng:/);
+    expect(month.textContent).toMatch(/^Tháng: 01\/\d{2}\/\d{4} – \d{2}\/\d{2}\/\d{4}$/);
+    // On a phone every table scrolls inside its own box instead of widening the page.
+    await screen.findByRole('row', { name: /OC0123456789AB/ });
+    const tables = [...document.querySelectorAll('.payments-section table')];
+    expect(tables.length).toBeGreaterThanOrEqual(3);
+    for (const table of tables) expect(table.parentElement?.classList.contains('table-scroll')).toBe(true);
     expect(screen.getByRole('link', { name: 'Tải CSV (theo mẫu sao kê ngân hàng)' }).getAttribute('href')).toMatch(/^\/api\/v1\/payments\/export\.csv\?agencyCode=PHUXUAN&from=\d{4}-\d{2}-01&to=\d{4}-\d{2}-\d{2}$/);
   });
 
@@ -128,7 +137,7 @@ describe('/console/payments', () => {
     expect((submit as HTMLButtonElement).disabled).toBe(true);
     fireEvent.change(within(form).getByLabelText('Ghi chú xử lý (ít nhất 5 ký tự)'), { target: { value: '  Đã hoàn trả khoản nộp trùng.  ' } });
     fireEvent.click(submit);
-    expect(await screen.findByText('Đã xử lý chênh lệch «Hồ sơ được nộp phí hai lần» ngày 2026-11-29.')).toBeTruthy();
+    expect(await screen.findByText('Đã xử lý chênh lệch «Hồ sơ được nộp phí hai lần» ngày 29/11/2026.')).toBeTruthy();
     const posted = calls.find((call) => call.method === 'POST' && call.path === `/payments/discrepancies/${DISCREPANCY.id}/resolve`);
     expect(posted?.body).toEqual({ resolution: 'refunded', note: 'Đã hoàn trả khoản nộp trùng.' });
     expect(posted?.headers['idempotency-key']).toMatch(/^[0-9a-f]{32}$/);

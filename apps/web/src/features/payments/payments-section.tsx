@@ -1,6 +1,6 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DISCREPANCY_RESOLUTIONS, type Agency, type DiscrepancyResolution, type Role, type User } from '@onecity/contracts';
+import { DISCREPANCY_RESOLUTIONS, type Agency, type DiscrepancyResolution, type Locale, type Role, type User } from '@onecity/contracts';
 import { currentLocale } from '../../app/i18n/index.ts';
 import { useCurrentUser } from '../../app/session.tsx';
 import { ErrorAlert, StatusMessage } from '../../components/error-alert.tsx';
@@ -8,7 +8,8 @@ import { compareNames, formatDateTime } from '../../components/format.ts';
 import { PageTitle } from '../../components/page-title.tsx';
 import { ResourceView } from '../../components/resource-view.tsx';
 import { useApiResource } from '../../components/use-api-resource.ts';
-import { agenciesInScope, currentMonthRange } from '../console/dossiers/dossier-rules.ts';
+import { agenciesInScope, currentMonthRange, formatShare } from '../console/dossiers/dossier-rules.ts';
+import { formatCityDate } from '../documents/document-format.ts';
 import { formatMoney } from '../procedures/procedure-format.ts';
 import {
   discrepanciesPath,
@@ -42,7 +43,7 @@ export function holdsRoleOver(user: User, roles: ReadonlySet<string>, agency: Pi
   return user.roles.some((grant) => roles.has(grant.role) && grant.agencyCode !== null && path.includes(grant.agencyCode));
 }
 
-const percent = (share: number | null) => (share === null ? '—' : `${(share * 100).toFixed(1)}%`);
+const percent = (share: number | null, locale: Locale) => (share === null ? '—' : formatShare(share, locale));
 
 /**
  * /console/payments: for an agency in the staff member's scope and the current month — the Decision 766 online
@@ -83,7 +84,8 @@ export function PaymentsSection() {
             </label>
             {period && (
               <span>
-                {t('payments.console.month')}: {period.from} – {period.to}
+                {t('payments.console.month')}: <time dateTime={period.from}>{formatCityDate(period.from)}</time> –{' '}
+                <time dateTime={period.to}>{formatCityDate(period.to)}</time>
               </span>
             )}
             {period && <a href={paymentsCsvUrl(period)}>{t('payments.console.export')}</a>}
@@ -97,7 +99,8 @@ export function PaymentsSection() {
 }
 
 function AgencyPayments({ user, agency, period }: { user: User; agency: Agency; period: PeriodQuery }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const locale = currentLocale(i18n);
   const [statistics, reloadStatistics] = useApiResource<PaymentStatistics>(paymentStatisticsPath(period));
   const [days, reloadDays] = useApiResource<{ items: PaymentDay[] }>(paymentDaysPath(period));
   const [intents, reloadIntents] = useApiResource<PaymentIntentList>(paymentIntentsPath(period));
@@ -112,7 +115,7 @@ function AgencyPayments({ user, agency, period }: { user: User; agency: Agency; 
             {(['dossiersPaidOnline', 'proceduresAcceptingOnline', 'proceduresWithOnlinePayments'] as const).map((key) => (
               <div key={key}>
                 <dt>{t(`payments.console.${key}`)}</dt>
-                <dd>{t('payments.console.ratio', { numerator: data[key].numerator, denominator: data[key].denominator, percent: percent(data[key].share) })}</dd>
+                <dd>{t('payments.console.ratio', { numerator: data[key].numerator, denominator: data[key].denominator, percent: percent(data[key].share, locale) })}</dd>
               </div>
             ))}
           </dl>
@@ -124,26 +127,30 @@ function AgencyPayments({ user, agency, period }: { user: User; agency: Agency; 
           data.items.length === 0 ? (
             <p>{t('payments.console.noDays')}</p>
           ) : (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('payments.console.day')}</th>
-                  <th scope="col" className="number">{t('payments.console.count')}</th>
-                  <th scope="col" className="number">{t('payments.console.amount')}</th>
-                  <th scope="col" className="number">{t('payments.console.refunded')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.items.map((day) => (
-                  <tr key={day.day}>
-                    <th scope="row">{day.day}</th>
-                    <td className="number">{day.count}</td>
-                    <td className="number">{formatMoney(day.amount)}</td>
-                    <td className="number">{formatMoney(day.refunded)}</td>
+            <div className="table-scroll" role="region" aria-label={t('payments.console.daily')} tabIndex={0}>
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('payments.console.day')}</th>
+                    <th scope="col" className="number">{t('payments.console.count')}</th>
+                    <th scope="col" className="number">{t('payments.console.amount')}</th>
+                    <th scope="col" className="number">{t('payments.console.refunded')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {data.items.map((day) => (
+                    <tr key={day.day}>
+                      <th scope="row">
+                        <time dateTime={day.day}>{formatCityDate(day.day)}</time>
+                      </th>
+                      <td className="number">{day.count}</td>
+                      <td className="number">{formatMoney(day.amount)}</td>
+                      <td className="number">{formatMoney(day.refunded)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )
         }
       </ResourceView>
@@ -154,44 +161,46 @@ function AgencyPayments({ user, agency, period }: { user: User; agency: Agency; 
           data.items.length === 0 ? (
             <p>{t('payments.console.noPayments')}</p>
           ) : (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('payments.console.reference')}</th>
-                  <th scope="col">{t('payments.console.dossier')}</th>
-                  <th scope="col" className="number">{t('payments.console.amount')}</th>
-                  <th scope="col">{t('payments.console.status')}</th>
-                  <th scope="col">{t('payments.console.provider')}</th>
-                  <th scope="col">{t('payments.console.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.items.map((intent) => (
-                  <tr key={intent.id}>
-                    <th scope="row">
-                      <code>{intent.reference}</code>
-                    </th>
-                    <td>{intent.dossierCode}</td>
-                    <td className="number">{formatMoney(intent.amount)}</td>
-                    <td>{t(`payments.status.${intent.status}`)}</td>
-                    <td>{t(`payments.provider.${intent.provider ?? 'none'}`)}</td>
-                    <td>
-                      {mayRefund && intent.refundable > 0 && (
-                        <RefundForm
-                          intent={intent}
-                          onDone={(message) => {
-                            setNotice(message);
-                            reloadIntents();
-                            reloadDays();
-                            reloadStatistics();
-                          }}
-                        />
-                      )}
-                    </td>
+            <div className="table-scroll" role="region" aria-label={t('payments.console.payments')} tabIndex={0}>
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('payments.console.reference')}</th>
+                    <th scope="col">{t('payments.console.dossier')}</th>
+                    <th scope="col" className="number">{t('payments.console.amount')}</th>
+                    <th scope="col">{t('payments.console.status')}</th>
+                    <th scope="col">{t('payments.console.provider')}</th>
+                    <th scope="col">{t('payments.console.actions')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {data.items.map((intent) => (
+                    <tr key={intent.id}>
+                      <th scope="row">
+                        <code>{intent.reference}</code>
+                      </th>
+                      <td>{intent.dossierCode}</td>
+                      <td className="number">{formatMoney(intent.amount)}</td>
+                      <td>{t(`payments.status.${intent.status}`)}</td>
+                      <td>{t(`payments.provider.${intent.provider ?? 'none'}`)}</td>
+                      <td>
+                        {mayRefund && intent.refundable > 0 && (
+                          <RefundForm
+                            intent={intent}
+                            onDone={(message) => {
+                              setNotice(message);
+                              reloadIntents();
+                              reloadDays();
+                              reloadStatistics();
+                            }}
+                          />
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )
         }
       </ResourceView>
@@ -258,43 +267,45 @@ function ReconciliationQueue({ user }: { user: User }) {
           data.items.length === 0 ? (
             <p>{t('payments.console.queueEmpty')}</p>
           ) : (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('payments.console.bankReference')}</th>
-                  <th scope="col">{t('payments.console.paidAt')}</th>
-                  <th scope="col" className="number">{t('payments.console.amount')}</th>
-                  <th scope="col">{t('payments.console.description')}</th>
-                  <th scope="col">{t('payments.console.reason')}</th>
-                  <th scope="col">{t('payments.console.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.items.map((credit) => (
-                  <tr key={credit.id}>
-                    <th scope="row">{credit.bankReference}</th>
-                    <td>
-                      <time dateTime={credit.transactionAt}>{formatDateTime(credit.transactionAt, locale)}</time>
-                    </td>
-                    <td className="number">{formatMoney(credit.amount)}</td>
-                    <td>{credit.description}</td>
-                    <td>{reasonText(credit.reason)}</td>
-                    <td>
-                      {mayResolve && (
-                        <ResolveForms
-                          credit={credit}
-                          mayDismiss={mayDismiss}
-                          onDone={() => {
-                            setNotice(t('payments.console.resolved', { reference: credit.bankReference }));
-                            reloadQueue();
-                          }}
-                        />
-                      )}
-                    </td>
+            <div className="table-scroll" role="region" aria-label={t('payments.console.queue')} tabIndex={0}>
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('payments.console.bankReference')}</th>
+                    <th scope="col">{t('payments.console.paidAt')}</th>
+                    <th scope="col" className="number">{t('payments.console.amount')}</th>
+                    <th scope="col">{t('payments.console.description')}</th>
+                    <th scope="col">{t('payments.console.reason')}</th>
+                    <th scope="col">{t('payments.console.actions')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {data.items.map((credit) => (
+                    <tr key={credit.id}>
+                      <th scope="row">{credit.bankReference}</th>
+                      <td>
+                        <time dateTime={credit.transactionAt}>{formatDateTime(credit.transactionAt, locale)}</time>
+                      </td>
+                      <td className="number">{formatMoney(credit.amount)}</td>
+                      <td>{credit.description}</td>
+                      <td>{reasonText(credit.reason)}</td>
+                      <td>
+                        {mayResolve && (
+                          <ResolveForms
+                            credit={credit}
+                            mayDismiss={mayDismiss}
+                            onDone={() => {
+                              setNotice(t('payments.console.resolved', { reference: credit.bankReference }));
+                              reloadQueue();
+                            }}
+                          />
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )
         }
       </ResourceView>
@@ -346,56 +357,60 @@ function Discrepancies({ user }: { user: User }) {
           data.items.length === 0 ? (
             <p>{t(status === 'open' ? 'payments.console.discrepanciesEmpty' : 'payments.console.discrepanciesResolvedEmpty')}</p>
           ) : (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('payments.console.day')}</th>
-                  <th scope="col">{t('payments.console.kind')}</th>
-                  <th scope="col">{t('payments.console.reference')}</th>
-                  <th scope="col">{t('payments.console.bankReference')}</th>
-                  <th scope="col" className="number">{t('payments.console.expectedActual')}</th>
-                  <th scope="col">{t(status === 'open' ? 'payments.console.actions' : 'payments.console.resolution')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.items.map((item) => (
-                  <tr key={item.id}>
-                    <td>{item.day}</td>
-                    <th scope="row">{kindText(item.kind)}</th>
-                    <td>{item.intentReference ?? '—'}</td>
-                    <td>{item.providerTransactionId ?? '—'}</td>
-                    <td className="number">
-                      {amount(item.expectedAmount)} / {amount(item.actualAmount)}
-                    </td>
-                    <td>
-                      {item.status === 'resolved' && item.resolution ? (
-                        <>
-                          <strong>{t(`payments.console.resolutions.${item.resolution}`)}</strong>
-                          <br />
-                          {item.resolutionNote}
-                          <br />
-                          <span className="note">
-                            {item.resolvedByName ?? '—'}
-                            {item.resolvedAt && <> · <time dateTime={item.resolvedAt}>{formatDateTime(item.resolvedAt, locale)}</time></>}
-                          </span>
-                        </>
-                      ) : (
-                        mayResolve &&
-                        (item.intentId !== null || mayResolveUnscoped) && (
-                          <ResolveDiscrepancyForm
-                            discrepancy={item}
-                            onDone={() => {
-                              setNotice(t('payments.console.discrepancyResolved', { kind: kindText(item.kind), day: item.day }));
-                              reload();
-                            }}
-                          />
-                        )
-                      )}
-                    </td>
+            <div className="table-scroll" role="region" aria-label={t('payments.console.discrepancies')} tabIndex={0}>
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('payments.console.day')}</th>
+                    <th scope="col">{t('payments.console.kind')}</th>
+                    <th scope="col">{t('payments.console.reference')}</th>
+                    <th scope="col">{t('payments.console.bankReference')}</th>
+                    <th scope="col" className="number">{t('payments.console.expectedActual')}</th>
+                    <th scope="col">{t(status === 'open' ? 'payments.console.actions' : 'payments.console.resolution')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {data.items.map((item) => (
+                    <tr key={item.id}>
+                      <td>
+                        <time dateTime={item.day}>{formatCityDate(item.day)}</time>
+                      </td>
+                      <th scope="row">{kindText(item.kind)}</th>
+                      <td>{item.intentReference ?? '—'}</td>
+                      <td>{item.providerTransactionId ?? '—'}</td>
+                      <td className="number">
+                        {amount(item.expectedAmount)} / {amount(item.actualAmount)}
+                      </td>
+                      <td>
+                        {item.status === 'resolved' && item.resolution ? (
+                          <>
+                            <strong>{t(`payments.console.resolutions.${item.resolution}`)}</strong>
+                            <br />
+                            {item.resolutionNote}
+                            <br />
+                            <span className="note">
+                              {item.resolvedByName ?? '—'}
+                              {item.resolvedAt && <> · <time dateTime={item.resolvedAt}>{formatDateTime(item.resolvedAt, locale)}</time></>}
+                            </span>
+                          </>
+                        ) : (
+                          mayResolve &&
+                          (item.intentId !== null || mayResolveUnscoped) && (
+                            <ResolveDiscrepancyForm
+                              discrepancy={item}
+                              onDone={() => {
+                                setNotice(t('payments.console.discrepancyResolved', { kind: kindText(item.kind), day: formatCityDate(item.day) }));
+                                reload();
+                              }}
+                            />
+                          )
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )
         }
       </ResourceView>
