@@ -108,7 +108,7 @@ describe('operations centre journey', () => {
     const codes = (await late.locator('th').allTextContents()).map((text) => text.trim());
     expect(codes.length).toBeGreaterThanOrEqual(1);
     for (const dossierCode of codes) expect(dossierCode).toMatch(/^PHUXUAN-[0-9]{6}-[0-9]{4,}$/);
-    await late.first().getByText(/finishedAt: /).waitFor();
+    await late.first().getByText(/Hoàn thành lúc: \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/).waitFor();
     // The link can be shared: it reopens the same list.
     expect(new URL(page.url()).searchParams.get('indicator')).toBe('2.1');
     expect(new URL(page.url()).searchParams.get('items')).toBe('unmet');

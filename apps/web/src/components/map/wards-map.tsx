@@ -46,7 +46,8 @@ export function useWardsMap(container: HTMLDivElement | null, initialView?: { ce
       .then((loaded) => {
         if (!isCurrent) return;
         const bounds = boundsOfAreas(loaded.features);
-        if (view === undefined && bounds !== undefined) created.fitBounds(bounds, { padding: [8, 8] });
+        // Not animated: an animation still running when the page unmounts the map would touch its removed panes.
+        if (view === undefined && bounds !== undefined) created.fitBounds(bounds, { padding: [8, 8], animate: false });
         setAreas(loaded);
       })
       .catch((error: unknown) => {
@@ -54,8 +55,8 @@ export function useWardsMap(container: HTMLDivElement | null, initialView?: { ce
       });
     return () => {
       isCurrent = false;
-      created.remove();
       setMap(undefined);
+      stopAndRemove(created);
     };
   }, [container]);
 
@@ -78,6 +79,20 @@ export function useWardsMap(container: HTMLDivElement | null, initialView?: { ce
   }, [map, areas, locale]);
 
   return { map, areas, areasError };
+}
+
+/**
+ * Removes a map safely while a pan or zoom may still be running (a fit, a click on a group, a wheel zoom): Leaflet's
+ * zoom animation finishes on a timer that would otherwise move the removed map pane and throw
+ * "Cannot read properties of undefined (reading '_leaflet_pos')".
+ */
+export function stopAndRemove(map: L.Map): void {
+  map.stop();
+  // Leaflet has no public way to cancel a zoom animation; its end handler does nothing once this flag is cleared.
+  const internals = map as L.Map & { _animatingZoom?: boolean; _sizeTimer?: ReturnType<typeof setTimeout> };
+  internals._animatingZoom = false;
+  if (internals._sizeTimer !== undefined) clearTimeout(internals._sizeTimer);
+  map.remove();
 }
 
 /** The element a map is drawn in, named for assistive technology; the page gives the text alternative beside it. */

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { CONSOLE_ROLES, INDICATOR_GROUPS, type Decision766Items, type Indicator766, type IndicatorItem, type Locale } from '@onecity/contracts';
+import { CONSOLE_ROLES, DOSSIER_STATUSES, INDICATOR_GROUPS, type Decision766Items, type DossierStatus, type Indicator766, type IndicatorItem, type Locale } from '@onecity/contracts';
 import { currentLocale } from '../../app/i18n/index.ts';
 import { hasAnyRole, useCurrentUser } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -233,9 +233,76 @@ function ItemCode({ item }: { item: IndicatorItem }) {
   return <>{item.code}</>;
 }
 
+/** The city's own time zone: facts read the same wherever the screen is. */
+const CITY_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/** "2026-12-03T10:00:00.000Z" as the city writes it: "03/12/2026 17:00" (Huế time); a plain date as "03/12/2026". */
+export function formatCityDateTime(value: string): string {
+  if (ISO_DATE.test(value)) return `${value.slice(8, 10)}/${value.slice(5, 7)}/${value.slice(0, 4)}`;
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone: CITY_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(date)
+      .map((part) => [part.type, part.value]),
+  );
+  return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
+}
+
+/** The DVCQG status names by their numbers (1 new … 10 delivered). */
+const STATUS_BY_NUMBER = new Map<number, DossierStatus>((Object.entries(DOSSIER_STATUSES) as [DossierStatus, number][]).map(([name, number]) => [number, name]));
+
+/** The fields the Decision 766 items carry (apps/api …/decision-766.ts) that have a label; others are shown as they come. */
+const KNOWN_FIELDS = [
+  'procedureCode', 'status', 'channel', 'receivedOn', 'legalDueAt', 'finishedAt', 'acceptedAt', 'days', 'supplementCount', 'lastSupplementRequestedAt',
+  'onlineLevel', 'resultType', 'hasFee', 'onlineDossiers', 'hasElectronicResult', 'dossiersPaidOnline', 'feeTotal', 'feePaidVia', 'feePaidAt',
+  'createdAt', 'dueAt', 'resolvedAt', 'rating', 'reopenCount', 'progress', 'surveyOverall', 'componentFiles', 'hasResultFile', 'issuedAt', 'signatures',
+] as const;
+const isKnownField = (name: string): name is (typeof KNOWN_FIELDS)[number] => (KNOWN_FIELDS as readonly string[]).includes(name);
+
+/** One fact of an item in the reader's words: "Hạn giải quyết: 03/12/2026 17:00", "Trạng thái: Đã xử lý xong". */
+export function factText(name: string, value: string | number | boolean, kind: string, locale: Locale, t: TFunction): string {
+  if (!isKnownField(name)) return `${name}: ${String(value)}`;
+  return `${t(`operations.decision766.fields.${name}`)}: ${factValue(name, value, kind, locale, t)}`;
+}
+
+function factValue(name: string, value: string | number | boolean, kind: string, locale: Locale, t: TFunction): string {
+  if (typeof value === 'boolean') return t(value ? 'operations.decision766.yes' : 'operations.decision766.no');
+  if (name === 'status') {
+    const dossierStatus = typeof value === 'number' && kind !== 'report' ? STATUS_BY_NUMBER.get(value) : undefined;
+    if (dossierStatus !== undefined) return t(`procedures.status.${dossierStatus}`);
+    return typeof value === 'string' ? t(`reports.status.${value}`, { defaultValue: value }) : String(value);
+  }
+  if (typeof value === 'number') return formatPoints(value, locale);
+  if (ISO_DATE.test(value) || ISO_TIMESTAMP.test(value)) return formatCityDateTime(value);
+  switch (name) {
+    case 'channel':
+    case 'feePaidVia':
+      return t(`operations.live.channels.${value}`, { defaultValue: value });
+    case 'onlineLevel':
+      return t(`procedures.onlineLevel.${value}`, { defaultValue: value });
+    case 'resultType':
+      return t(`procedures.resultType.${value}`, { defaultValue: value });
+    case 'progress':
+      return t(`operations.decision766.outcomes.${value}`, { defaultValue: value });
+    default:
+      return value;
+  }
+}
+
+/** The heading of the items' code column: by their kind when they are all of one ("Mã hồ sơ"), else the general one. */
+function codeHeading(items: readonly IndicatorItem[], t: TFunction): string {
+  const kinds = new Set(items.map((item) => item.kind));
+  const [only] = kinds;
+  return kinds.size === 1 && only !== undefined ? t(`operations.decision766.itemCode.${only}`, { defaultValue: t('operations.decision766.itemCode.any') }) : t('operations.decision766.itemCode.any');
+}
+
 /** The items behind a figure: each with whether it counted, the rule's verdict and the facts that decided it. */
 export function ItemsTable({ code, data }: { code: string; data: { items: Decision766Items['items']; total: number } }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const locale = currentLocale(i18n);
   return (
     <>
       {data.items.length < data.total && <p className="note">{t('operations.decision766.truncatedItems', { shown: data.items.length, total: data.total })}</p>}
@@ -244,28 +311,32 @@ export function ItemsTable({ code, data }: { code: string; data: { items: Decisi
           <caption>{t('operations.decision766.itemsCaption', { code, total: data.total })}</caption>
           <thead>
             <tr>
-              <th scope="col">{t('operations.decision766.columns.code')}</th>
+              <th scope="col">{codeHeading(data.items, t)}</th>
               <th scope="col">{t('operations.decision766.outcome')}</th>
               <th scope="col">{t('operations.decision766.facts')}</th>
             </tr>
           </thead>
           <tbody>
-            {data.items.map((item) => (
-              <tr key={`${item.kind}-${item.code}`}>
-                <th scope="row">
-                  <ItemCode item={item} />
-                </th>
-                <td>
-                  {item.isMet ? t('operations.decision766.met') : t('operations.decision766.notMet')} · {t(`operations.decision766.outcomes.${item.outcome}`, { defaultValue: item.outcome })}
-                </td>
-                <td>
-                  {Object.entries(item.fields)
-                    .filter(([, value]) => value !== null)
-                    .map(([name, value]) => `${name}: ${String(value)}`)
-                    .join('; ')}
-                </td>
-              </tr>
-            ))}
+            {data.items.map((item) => {
+              const hint = t(`operations.decision766.outcomeHints.${item.outcome}`, { defaultValue: '' });
+              return (
+                <tr key={`${item.kind}-${item.code}`}>
+                  <th scope="row">
+                    <ItemCode item={item} />
+                  </th>
+                  <td>
+                    {item.isMet ? t('operations.decision766.met') : t('operations.decision766.notMet')} · {t(`operations.decision766.outcomes.${item.outcome}`, { defaultValue: item.outcome })}
+                    {hint && <span className="note"> ({hint})</span>}
+                  </td>
+                  <td>
+                    {Object.entries(item.fields)
+                      .filter((entry): entry is [string, string | number | boolean] => entry[1] !== null)
+                      .map(([name, value]) => factText(name, value, item.kind, locale, t))
+                      .join('; ')}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>

@@ -143,7 +143,8 @@ describe('Decision 766', () => {
     expect(within(screen.getByRole('table', { name: 'Công khai, minh bạch' })).getByText('Chưa đo được')).toBeTruthy();
     fireEvent.click(within(progress).getByRole('button', { name: 'Xem danh sách' }));
     expect(await screen.findByText('PHUXUAN-261102-0001')).toBeTruthy();
-    expect(screen.getByText(/supplementCount: 2/)).toBeTruthy();
+    // Facts in words and in the city's time (10:00 UTC is 17:00 in Huế), not field names and ISO timestamps.
+    expect(screen.getByText('Số lần yêu cầu bổ sung: 2; Hạn giải quyết: 06/11/2026 17:00')).toBeTruthy();
     expect(calls.some((call) => call.path === '/operations/decision-766/items?agencyCode=PHUXUAN&from=2026-11-01&to=2026-11-30&indicator=2.1&limit=200')).toBe(true);
     // The same table as a CSV and a PDF report.
     const downloads = screen.getByRole('group', { name: /^Tải về: Bộ chỉ số/ });
@@ -159,7 +160,7 @@ describe('Decision 766', () => {
       'GET /reports/categories': { body: { items: CATEGORIES } },
       'GET /operations/decision-766': { body: SCORE },
       'GET /operations/decision-766/items': {
-        body: { indicator: SCORE.indicators[1], total: 1, items: [{ kind: 'dossier', code: 'PHUXUAN-261102-0007', isMet: false, outcome: 'done_late', fields: { supplementCount: 2, procedureCode: 'HUE-CUTRU-XNTTCT' } }] },
+        body: { indicator: SCORE.indicators[1], total: 1, items: [{ kind: 'dossier', code: 'PHUXUAN-261102-0007', isMet: false, outcome: 'done_late', fields: { procedureCode: 'HUE-CUTRU-XNTTCT', status: 9, receivedOn: '2026-11-30', legalDueAt: '2026-12-03T10:00:00.000Z', finishedAt: null, supplementCount: 2, surveyScore: 4 } }] },
       },
     });
     renderApp({ path: '/ioc?view=decision766&agency=PHUXUAN&from=2026-11-01&to=2026-11-30' });
@@ -175,13 +176,43 @@ describe('Decision 766', () => {
     // An IOC operator sees the dossier's facts, not its contents (no link to the console's dossier page).
     const code = await within(drill).findByRole('rowheader', { name: 'PHUXUAN-261102-0007' });
     expect(within(code).queryByRole('link')).toBeNull();
+    // The first column holds dossier codes, and says so.
+    expect(within(drill).getByRole('columnheader', { name: 'Mã hồ sơ' })).toBeTruthy();
+    expect(within(drill).queryByRole('columnheader', { name: 'Chỉ số' })).toBeNull();
     expect(within(drill).getByText(/Không đạt · Giải quyết quá hạn/)).toBeTruthy();
-    expect(within(drill).getByText(/supplementCount: 2/)).toBeTruthy();
+    expect(within(drill).getByText(/yêu cầu bổ sung từ lần thứ hai: Quyết định 766 tính là quá hạn/)).toBeTruthy();
+    // The facts in words: the status by its name, dates in the city's style and time; a field without a label as it came.
+    expect(
+      within(drill).getByText('Mã thủ tục: HUE-CUTRU-XNTTCT; Trạng thái: Đã xử lý xong; Ngày tiếp nhận: 30/11/2026; Hạn giải quyết: 03/12/2026 17:00; Số lần yêu cầu bổ sung: 2; surveyScore: 4'),
+    ).toBeTruthy();
     expect(calls.some((call) => call.path === '/operations/decision-766/items?agencyCode=PHUXUAN&from=2026-11-01&to=2026-11-30&indicator=2.1&met=false&limit=200')).toBe(true);
     await waitFor(() => expect(document.activeElement).toBe(heading));
     fireEvent.click(within(drill).getByRole('link', { name: 'Đóng danh sách' }));
     await waitFor(() => expect(screen.queryByRole('heading', { name: /các mục không đạt/ })).toBeNull());
     expect(screen.getByTestId('location').textContent).toBe('/ioc?view=decision766&agency=PHUXUAN&from=2026-11-01&to=2026-11-30');
+  });
+});
+
+describe('the Decision 766 filters', () => {
+  it('keeps the agency and both dates when they are changed one right after the other', async () => {
+    mockApi({
+      'GET /me': meRoute(staffUser('ioc_operator', 'HUE')),
+      'GET /agencies': { body: { items: AGENCIES } },
+      'GET /areas': { body: AREAS },
+      'GET /reports/categories': { body: { items: CATEGORIES } },
+      'GET /operations/decision-766': { body: SCORE },
+    });
+    renderApp({ path: '/ioc?view=decision766' });
+    const agency = (await screen.findByLabelText('Cơ quan, đơn vị')) as HTMLSelectElement;
+    expect(agency.value).not.toBe('PHUXUAN');
+    // Quicker than the router re-renders: all three changes land before the page is drawn again.
+    act(() => {
+      fireEvent.change(agency, { target: { value: 'PHUXUAN' } });
+      fireEvent.change(screen.getByLabelText('Từ ngày'), { target: { value: '2026-10-01' } });
+      fireEvent.change(screen.getByLabelText('Đến ngày'), { target: { value: '2026-10-31' } });
+    });
+    await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/ioc?view=decision766&agency=PHUXUAN&from=2026-10-01&to=2026-10-31'));
+    expect((screen.getByLabelText('Cơ quan, đơn vị') as HTMLSelectElement).value).toBe('PHUXUAN');
   });
 });
 

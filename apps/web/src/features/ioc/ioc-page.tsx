@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { Agency, OperationsFilter, ReportCategory } from '@onecity/contracts';
@@ -59,16 +59,7 @@ export function IocPage() {
     [agency, area, category],
   );
 
-  const setParam = (name: string, value: string) =>
-    setSearchParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(name, value);
-        else next.delete(name);
-        return next;
-      },
-      { replace: true },
-    );
+  const setParam = useSetSearchParam(searchParams, setSearchParams);
   const toggleWall = () => {
     setParam('wall', isWall ? '' : '1');
     // The wall screen also asks the browser for the whole screen, when it may.
@@ -139,6 +130,32 @@ export function IocPage() {
       </ResourceView>
     </div>
   );
+}
+
+/**
+ * Sets one search parameter on top of every change asked for before it, even those the router has not rendered yet.
+ * react-router's `setSearchParams(previous => …)` starts from the parameters of the render it was taken from, so two
+ * changes in a row (the agency, then a date) would otherwise write over each other and drop the first.
+ */
+function useSetSearchParam(searchParams: URLSearchParams, setSearchParams: ReturnType<typeof useSearchParams>[1]): (name: string, value: string) => void {
+  const current = searchParams.toString();
+  // The searches asked for and not yet seen, oldest first.
+  const pending = useRef<string[]>([]);
+  useLayoutEffect(() => {
+    const index = pending.current.indexOf(current);
+    // One we asked for has arrived (with those before it); any other search came from elsewhere (a link, Back).
+    pending.current = index === -1 ? [] : pending.current.slice(index + 1);
+  }, [current]);
+  return (name, value) => {
+    const base = pending.current.at(-1) ?? current;
+    const next = new URLSearchParams(base);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    const search = next.toString();
+    if (search === base) return;
+    pending.current.push(search);
+    setSearchParams(next, { replace: true });
+  };
 }
 
 function validDate(value: string | null): string | undefined {

@@ -1,10 +1,12 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import type { TFunction } from 'i18next';
 import type { OfficialScorecard, ScorecardDefinitions, UnitOfficials } from '@onecity/contracts';
 import { meRoute, mockApi } from '../../test/api-mock.ts';
 import { renderApp } from '../../test/render-app.tsx';
 import { staffUser } from '../console/dossiers/dossier-fixtures.ts';
 import type { UnitScorecardDetail } from './operations.api.ts';
+import { figureRatio, figureText } from './scorecards-view.tsx';
 
 const DEFINITIONS: ScorecardDefinitions = {
   formulaVi: 'Điểm tổng hợp (0–100) = 70 × tỷ lệ đúng hạn + 30 × (điểm đánh giá trung bình − 1) ÷ 4.',
@@ -110,5 +112,21 @@ describe('my results in the staff console', () => {
     expect(calls.find((call) => call.method === 'POST')).toMatchObject({ path: '/operations/scorecards/units/PHUXUAN/comments', body: { month: MONTH, text: 'Đã rõ, sẽ khắc phục.' } });
     // The scorecard is read again, with the new comment.
     await waitFor(() => expect(calls.filter((call) => call.path === `/operations/scorecards/units/PHUXUAN?month=${MONTH}`).length).toBeGreaterThanOrEqual(2));
+  });
+});
+
+describe('a ratio over nothing', () => {
+  const t = ((key: string) => key) as unknown as TFunction;
+  it('reads "—" on every card, whether the API sends no value or a value of 0', () => {
+    for (const value of [0, null]) {
+      const figure = { measure: 'onTime', numerator: 0, denominator: 0, value } as const;
+      expect(figureText(figure, 'vi')).toBe('—');
+      expect(figureRatio(figure, 'vi', t)).toBe('—');
+    }
+    expect(figureText({ measure: 'ratings', numerator: 0, denominator: 0, value: 0 }, 'vi')).toBe('—');
+    expect(figureRatio({ measure: 'handlingTime', numerator: 0, denominator: 0, value: 0 }, 'vi', t)).toBe('—');
+    // Counts are counts: nothing overdue is 0.
+    expect(figureText({ measure: 'overdue', numerator: 0, denominator: 0, value: 0 }, 'vi')).toBe('0');
+    expect(figureText({ measure: 'onTime', numerator: 3, denominator: 4, value: 0.75 }, 'vi')).toBe('75%');
   });
 });

@@ -15,9 +15,12 @@ import { formatPoints, ItemsTable } from './decision-766-view.tsx';
 import { ExportLinks } from './export-links.tsx';
 import { commentOnScorecard, getUnitScorecardItems, scorecardsFileUrl, scorecardsPath, type UnitScorecardList } from './operations.api.ts';
 
-/** A scorecard figure as the table shows it: counts as counts, shares as percentages, ratings out of 5. */
+/** Counts stand on their own; every other measure is a ratio, with nothing to say over an empty denominator. */
+const isRatio = (figure: ScorecardFigure) => figure.measure !== 'handled' && figure.measure !== 'overdue';
+
+/** A scorecard figure as the table shows it: counts as counts, shares as percentages, ratings out of 5; "—" for 0/0. */
 export function figureText(figure: ScorecardFigure | undefined, locale: Locale): string {
-  if (!figure || figure.value === null) return '—';
+  if (!figure || figure.value === null || (isRatio(figure) && figure.denominator === 0)) return '—';
   switch (figure.measure) {
     case 'handled':
     case 'overdue':
@@ -31,7 +34,7 @@ export function figureText(figure: ScorecardFigure | undefined, locale: Locale):
 
 /** What a figure is made of, in words a reader can check: late of handled, hours taken of hours allowed, ratings given. */
 export function figureRatio(figure: ScorecardFigure | undefined, locale: Locale, t: TFunction): string {
-  if (!figure || figure.measure === 'handled') return '—';
+  if (!figure || figure.measure === 'handled' || figure.denominator === 0) return '—';
   if (figure.measure === 'handlingTime') {
     return t('operations.scorecards.hoursOf', { taken: formatPoints(figure.numerator / 3600, locale), allowed: formatPoints(figure.denominator / 3600, locale) });
   }
