@@ -5,6 +5,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { QRPay } from 'vietnam-qr-pay';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { httpClient, type HttpAnswer as Answer, type Json } from '../../../test/http-client.ts';
 import { createTestApp, latestCode, loginToken, type TestApp } from '../../../test/harness.ts';
 import { addDays, localDateTime } from '../calendar/index.ts';
 import { sweepPayments } from './index.ts';
@@ -42,33 +43,7 @@ const FEE_PROCEDURE = {
 const AMOUNT = 58_000;
 const APPLICANT = { fullName: 'Nguyễn Thị Hoa', idNumber: '046190000123', phone: '0905000001', email: 'citizen@demo.onecity.local', address: '12 Lê Lợi, phường Phú Xuân, Huế' };
 
-/** A parsed JSON answer: the assertions read it field by field against literal expectations. */
-type Json = ReturnType<typeof JSON.parse>;
-
-interface Answer {
-  status: number;
-  json: Json;
-  text: string;
-  headers: Headers;
-}
-
-/** One request over real HTTP to the listening app. */
-async function api(method: string, url: string, options: { as?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Answer> {
-  const response = await fetch(`${base}${url}`, {
-    method,
-    redirect: 'manual',
-    headers: { ...(options.as ? { authorization: `Bearer ${tokens[options.as]}` } : {}), ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}), ...options.headers },
-    body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
-  });
-  const text = await response.text();
-  let json: Json;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  return { status: response.status, json, text, headers: response.headers };
-}
+const api = httpClient(() => base, tokens);
 
 const today = () => localDateTime(new Date(), 'Asia/Ho_Chi_Minh').date;
 const db = () => t.handle.db;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { httpClient, type Json } from '../../../test/http-client.ts';
 import { createTestApp, loginToken, type TestApp } from '../../../test/harness.ts';
 import { localDateTime } from '../calendar/index.ts';
 
@@ -31,24 +32,7 @@ const FEE_PROCEDURE = {
 const AMOUNT = 20_000;
 const APPLICANT = { fullName: 'Nguyễn Thị Hoa', idNumber: '046190000123', phone: '0905000001', email: 'citizen@demo.onecity.local', address: '12 Lê Lợi, phường Phú Xuân, Huế' };
 
-/** A parsed JSON answer: the assertions read it field by field against literal expectations. */
-type Json = ReturnType<typeof JSON.parse>;
-
-async function api(method: string, url: string, options: { as?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<{ status: number; json: Json; text: string; headers: Headers }> {
-  const response = await fetch(`${base}${url}`, {
-    method,
-    headers: { ...(options.as ? { authorization: `Bearer ${tokens[options.as]}` } : {}), ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}), ...options.headers },
-    body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
-  });
-  const text = await response.text();
-  let json: Json;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  return { status: response.status, json, text, headers: response.headers };
-}
+const api = httpClient(() => base, tokens);
 
 const db = () => t.handle.db;
 const today = () => localDateTime(new Date(), 'Asia/Ho_Chi_Minh').date;
