@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DISCREPANCY_RESOLUTIONS, type Agency, type DiscrepancyResolution, type Locale, type Role, type User } from '@onecity/contracts';
 import { currentLocale } from '../../app/i18n/index.ts';
@@ -123,86 +123,52 @@ function AgencyPayments({ user, agency, period }: { user: User; agency: Agency; 
       </ResourceView>
       <h2>{t('payments.console.daily')}</h2>
       <ResourceView resource={days} reload={reloadDays}>
-        {(data) =>
-          data.items.length === 0 ? (
-            <p>{t('payments.console.noDays')}</p>
-          ) : (
-            <div className="table-scroll" role="region" aria-label={t('payments.console.daily')} tabIndex={0}>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('payments.console.day')}</th>
-                    <th scope="col" className="number">{t('payments.console.count')}</th>
-                    <th scope="col" className="number">{t('payments.console.amount')}</th>
-                    <th scope="col" className="number">{t('payments.console.refunded')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((day) => (
-                    <tr key={day.day}>
-                      <th scope="row">
-                        <time dateTime={day.day}>{formatCityDate(day.day)}</time>
-                      </th>
-                      <td className="number">{day.count}</td>
-                      <td className="number">{formatMoney(day.amount)}</td>
-                      <td className="number">{formatMoney(day.refunded)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )
-        }
+        {(data) => (
+          <ListTable label={t('payments.console.daily')} empty={t('payments.console.noDays')} isEmpty={data.items.length === 0} columns={[{ label: t('payments.console.day') }, { label: t('payments.console.count'), isNumber: true }, { label: t('payments.console.amount'), isNumber: true }, { label: t('payments.console.refunded'), isNumber: true }]}>
+            {data.items.map((day) => (
+              <tr key={day.day}>
+                <th scope="row">
+                  <time dateTime={day.day}>{formatCityDate(day.day)}</time>
+                </th>
+                <td className="number">{day.count}</td>
+                <td className="number">{formatMoney(day.amount)}</td>
+                <td className="number">{formatMoney(day.refunded)}</td>
+              </tr>
+            ))}
+          </ListTable>
+        )}
       </ResourceView>
       <h2>{t('payments.console.payments')}</h2>
       <StatusMessage message={notice} />
       <ResourceView resource={intents} reload={reloadIntents}>
-        {(data) =>
-          data.items.length === 0 ? (
-            <p>{t('payments.console.noPayments')}</p>
-          ) : (
-            <div className="table-scroll" role="region" aria-label={t('payments.console.payments')} tabIndex={0}>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('payments.console.reference')}</th>
-                    <th scope="col">{t('payments.console.dossier')}</th>
-                    <th scope="col" className="number">{t('payments.console.amount')}</th>
-                    <th scope="col">{t('payments.console.status')}</th>
-                    <th scope="col">{t('payments.console.provider')}</th>
-                    <th scope="col">{t('payments.console.actions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((intent) => (
-                    <tr key={intent.id}>
-                      <th scope="row">
-                        <code>{intent.reference}</code>
-                      </th>
-                      <td>{intent.dossierCode}</td>
-                      <td className="number">{formatMoney(intent.amount)}</td>
-                      <td>{t(`payments.status.${intent.status}`)}</td>
-                      <td>{t(`payments.provider.${intent.provider ?? 'none'}`)}</td>
-                      <td>
-                        {mayRefund && intent.refundable > 0 && (
-                          <RefundForm
-                            intent={intent}
-                            onDone={(message) => {
-                              setNotice(message);
-                              reloadIntents();
-                              reloadDays();
-                              reloadStatistics();
-                            }}
-                          />
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )
-        }
+        {(data) => (
+          <ListTable label={t('payments.console.payments')} empty={t('payments.console.noPayments')} isEmpty={data.items.length === 0} columns={[{ label: t('payments.console.reference') }, { label: t('payments.console.dossier') }, { label: t('payments.console.amount'), isNumber: true }, { label: t('payments.console.status') }, { label: t('payments.console.provider') }, { label: t('payments.console.actions') }]}>
+            {data.items.map((intent) => (
+              <tr key={intent.id}>
+                <th scope="row">
+                  <code>{intent.reference}</code>
+                </th>
+                <td>{intent.dossierCode}</td>
+                <td className="number">{formatMoney(intent.amount)}</td>
+                <td>{t(`payments.status.${intent.status}`)}</td>
+                <td>{t(`payments.provider.${intent.provider ?? 'none'}`)}</td>
+                <td>
+                  {mayRefund && intent.refundable > 0 && (
+                    <RefundForm
+                      intent={intent}
+                      onDone={(message) => {
+                        setNotice(message);
+                        reloadIntents();
+                        reloadDays();
+                        reloadStatistics();
+                      }}
+                    />
+                  )}
+                </td>
+              </tr>
+            ))}
+          </ListTable>
+        )}
       </ResourceView>
     </>
   );
@@ -256,58 +222,40 @@ function ReconciliationQueue({ user }: { user: User }) {
   const [notice, setNotice] = useState<string | undefined>(undefined);
   const mayResolve = user.roles.some((grant) => RESOLVERS.has(grant.role));
   const mayDismiss = user.roles.some((grant) => REFUNDERS.has(grant.role));
-  const reasonText = (reason: string | null) => (reason && reason in { no_reference: 1, unknown_reference: 1, several_references: 1, amount_mismatch: 1, wrong_account: 1, intent_closed: 1, already_paid: 1 } ? t(`payments.console.reasons.${reason as 'no_reference'}`) : (reason ?? ''));
+  const reasonText = (reason: string | null) => (reason && CREDIT_REASONS.has(reason) ? t(`payments.console.reasons.${reason as 'no_reference'}`) : (reason ?? ''));
   return (
     <>
       <h2>{t('payments.console.queue')}</h2>
       <p>{t('payments.console.queueIntro')}</p>
       <StatusMessage message={notice} />
       <ResourceView resource={queue} reload={reloadQueue}>
-        {(data) =>
-          data.items.length === 0 ? (
-            <p>{t('payments.console.queueEmpty')}</p>
-          ) : (
-            <div className="table-scroll" role="region" aria-label={t('payments.console.queue')} tabIndex={0}>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('payments.console.bankReference')}</th>
-                    <th scope="col">{t('payments.console.paidAt')}</th>
-                    <th scope="col" className="number">{t('payments.console.amount')}</th>
-                    <th scope="col">{t('payments.console.description')}</th>
-                    <th scope="col">{t('payments.console.reason')}</th>
-                    <th scope="col">{t('payments.console.actions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((credit) => (
-                    <tr key={credit.id}>
-                      <th scope="row">{credit.bankReference}</th>
-                      <td>
-                        <time dateTime={credit.transactionAt}>{formatDateTime(credit.transactionAt, locale)}</time>
-                      </td>
-                      <td className="number">{formatMoney(credit.amount)}</td>
-                      <td>{credit.description}</td>
-                      <td>{reasonText(credit.reason)}</td>
-                      <td>
-                        {mayResolve && (
-                          <ResolveForms
-                            credit={credit}
-                            mayDismiss={mayDismiss}
-                            onDone={() => {
-                              setNotice(t('payments.console.resolved', { reference: credit.bankReference }));
-                              reloadQueue();
-                            }}
-                          />
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )
-        }
+        {(data) => (
+          <ListTable label={t('payments.console.queue')} empty={t('payments.console.queueEmpty')} isEmpty={data.items.length === 0} columns={[{ label: t('payments.console.bankReference') }, { label: t('payments.console.paidAt') }, { label: t('payments.console.amount'), isNumber: true }, { label: t('payments.console.description') }, { label: t('payments.console.reason') }, { label: t('payments.console.actions') }]}>
+            {data.items.map((credit) => (
+              <tr key={credit.id}>
+                <th scope="row">{credit.bankReference}</th>
+                <td>
+                  <time dateTime={credit.transactionAt}>{formatDateTime(credit.transactionAt, locale)}</time>
+                </td>
+                <td className="number">{formatMoney(credit.amount)}</td>
+                <td>{credit.description}</td>
+                <td>{reasonText(credit.reason)}</td>
+                <td>
+                  {mayResolve && (
+                    <ResolveForms
+                      credit={credit}
+                      mayDismiss={mayDismiss}
+                      onDone={() => {
+                        setNotice(t('payments.console.resolved', { reference: credit.bankReference }));
+                        reloadQueue();
+                      }}
+                    />
+                  )}
+                </td>
+              </tr>
+            ))}
+          </ListTable>
+        )}
       </ResourceView>
       <Discrepancies user={user} />
     </>
@@ -353,66 +301,48 @@ function Discrepancies({ user }: { user: User }) {
       </div>
       <StatusMessage message={notice} />
       <ResourceView resource={list} reload={reload}>
-        {(data) =>
-          data.items.length === 0 ? (
-            <p>{t(status === 'open' ? 'payments.console.discrepanciesEmpty' : 'payments.console.discrepanciesResolvedEmpty')}</p>
-          ) : (
-            <div className="table-scroll" role="region" aria-label={t('payments.console.discrepancies')} tabIndex={0}>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('payments.console.day')}</th>
-                    <th scope="col">{t('payments.console.kind')}</th>
-                    <th scope="col">{t('payments.console.reference')}</th>
-                    <th scope="col">{t('payments.console.bankReference')}</th>
-                    <th scope="col" className="number">{t('payments.console.expectedActual')}</th>
-                    <th scope="col">{t(status === 'open' ? 'payments.console.actions' : 'payments.console.resolution')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((item) => (
-                    <tr key={item.id}>
-                      <td>
-                        <time dateTime={item.day}>{formatCityDate(item.day)}</time>
-                      </td>
-                      <th scope="row">{kindText(item.kind)}</th>
-                      <td>{item.intentReference ?? '—'}</td>
-                      <td>{item.providerTransactionId ?? '—'}</td>
-                      <td className="number">
-                        {amount(item.expectedAmount)} / {amount(item.actualAmount)}
-                      </td>
-                      <td>
-                        {item.status === 'resolved' && item.resolution ? (
-                          <>
-                            <strong>{t(`payments.console.resolutions.${item.resolution}`)}</strong>
-                            <br />
-                            {item.resolutionNote}
-                            <br />
-                            <span className="note">
-                              {item.resolvedByName ?? '—'}
-                              {item.resolvedAt && <> · <time dateTime={item.resolvedAt}>{formatDateTime(item.resolvedAt, locale)}</time></>}
-                            </span>
-                          </>
-                        ) : (
-                          mayResolve &&
-                          (item.intentId !== null || mayResolveUnscoped) && (
-                            <ResolveDiscrepancyForm
-                              discrepancy={item}
-                              onDone={() => {
-                                setNotice(t('payments.console.discrepancyResolved', { kind: kindText(item.kind), day: formatCityDate(item.day) }));
-                                reload();
-                              }}
-                            />
-                          )
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )
-        }
+        {(data) => (
+          <ListTable label={t('payments.console.discrepancies')} empty={t(status === 'open' ? 'payments.console.discrepanciesEmpty' : 'payments.console.discrepanciesResolvedEmpty')} isEmpty={data.items.length === 0} columns={[{ label: t('payments.console.day') }, { label: t('payments.console.kind') }, { label: t('payments.console.reference') }, { label: t('payments.console.bankReference') }, { label: t('payments.console.expectedActual'), isNumber: true }, { label: t(status === 'open' ? 'payments.console.actions' : 'payments.console.resolution') }]}>
+            {data.items.map((item) => (
+              <tr key={item.id}>
+                <td>
+                  <time dateTime={item.day}>{formatCityDate(item.day)}</time>
+                </td>
+                <th scope="row">{kindText(item.kind)}</th>
+                <td>{item.intentReference ?? '—'}</td>
+                <td>{item.providerTransactionId ?? '—'}</td>
+                <td className="number">
+                  {amount(item.expectedAmount)} / {amount(item.actualAmount)}
+                </td>
+                <td>
+                  {item.status === 'resolved' && item.resolution ? (
+                    <>
+                      <strong>{t(`payments.console.resolutions.${item.resolution}`)}</strong>
+                      <br />
+                      {item.resolutionNote}
+                      <br />
+                      <span className="note">
+                        {item.resolvedByName ?? '—'}
+                        {item.resolvedAt && <> · <time dateTime={item.resolvedAt}>{formatDateTime(item.resolvedAt, locale)}</time></>}
+                      </span>
+                    </>
+                  ) : (
+                    mayResolve &&
+                    (item.intentId !== null || mayResolveUnscoped) && (
+                      <ResolveDiscrepancyForm
+                        discrepancy={item}
+                        onDone={() => {
+                          setNotice(t('payments.console.discrepancyResolved', { kind: kindText(item.kind), day: formatCityDate(item.day) }));
+                          reload();
+                        }}
+                      />
+                    )
+                  )}
+                </td>
+              </tr>
+            ))}
+          </ListTable>
+        )}
       </ResourceView>
     </>
   );
@@ -526,5 +456,29 @@ function ResolveForms({ credit, mayDismiss, onDone }: { credit: ReconciliationIt
       {message && <p role="status">{message}</p>}
       <ErrorAlert error={error} />
     </form>
+  );
+}
+
+/** Why the bank feed could not match a credit, as the API names it (anything else is shown as it comes). */
+const CREDIT_REASONS: ReadonlySet<string> = new Set(['no_reference', 'unknown_reference', 'several_references', 'amount_mismatch', 'wrong_account', 'intent_closed', 'already_paid']);
+
+/** A list as a table that scrolls inside its own box on a phone, or a sentence when the list is empty. */
+function ListTable({ label, empty, isEmpty, columns, children }: { label: string; empty: string; isEmpty: boolean; columns: { label: string; isNumber?: boolean }[]; children: ReactNode }) {
+  if (isEmpty) return <p>{empty}</p>;
+  return (
+    <div className="table-scroll" role="region" aria-label={label} tabIndex={0}>
+      <table>
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th key={column.label} scope="col" className={column.isNumber ? 'number' : undefined}>
+                {column.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
   );
 }
