@@ -18,6 +18,7 @@ import * as addRemoteSigningKeys from './20261129210000_add-remote-signing-keys.
 import * as addPaymentDiscrepancyResolution from './20261129220000_add-payment-discrepancy-resolution.ts';
 import * as addReportPhotoReview from './20261130090000_add-report-photo-review.ts';
 import * as addPublicMapIndex from './20261130100000_add-public-map-index.ts';
+import * as addDecision766Aggregates from './20261130110000_add-decision-766-aggregates.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261129090000_create-foundation-tables': createFoundationTables,
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '20261129220000_add-payment-discrepancy-resolution': addPaymentDiscrepancyResolution,
   '20261130090000_add-report-photo-review': addReportPhotoReview,
   '20261130100000_add-public-map-index': addPublicMapIndex,
+  '20261130110000_add-decision-766-aggregates': addDecision766Aggregates,
 };

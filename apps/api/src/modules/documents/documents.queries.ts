@@ -2,6 +2,7 @@
  * What the operations module (Decision 766, public statistics) may read about issued documents: which agency issued
  * what, when, and whether it carries a digital signature. No owner, no content.
  */
+import { sql } from 'kysely';
 import type { AppContext } from '../../core/context.ts';
 
 export interface IssuedDocumentFacts {
@@ -35,4 +36,17 @@ export async function listIssuedDocumentFacts(ctx: AppContext, filter: { agencyI
     signatureCount: row.signature_count,
     status: row.status,
   }));
+}
+
+/** How many documents were issued in [start, end) by the agencies (all when omitted), and how many of them carry a digital signature. */
+export async function countIssuedDocuments(ctx: AppContext, filter: { agencyIds?: string[]; start: Date; end: Date }): Promise<{ issued: number; signed: number }> {
+  if (filter.agencyIds?.length === 0) return { issued: 0, signed: 0 };
+  let query = ctx.db
+    .selectFrom('documents')
+    .select([sql<number>`count(*)::int`.as('issued'), sql<number>`count(*) filter (where signature_count > 0)::int`.as('signed')])
+    .where('issued_at', '>=', filter.start)
+    .where('issued_at', '<', filter.end);
+  if (filter.agencyIds) query = query.where('agency_id', 'in', filter.agencyIds);
+  const row = await query.executeTakeFirstOrThrow();
+  return { issued: Number(row.issued), signed: Number(row.signed) };
 }

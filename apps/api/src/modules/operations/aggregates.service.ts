@@ -20,6 +20,7 @@ import { dossierQueries } from '../procedures/index.ts';
 import { reportQueries } from '../reports/index.ts';
 import { listAllAgencies } from './operations.scope.ts';
 import { advanceCursor, contributionDelta, dossierContributions, reportContributions, sumContributions, type Contribution } from './workflow/daily-aggregates.ts';
+import { dossierDayTallies, reportDayTallies, type DayTally } from './workflow/decision-766.ts';
 
 export const AGGREGATE_OPERATIONS = 'operations.aggregate';
 const BATCH = 500;
@@ -51,15 +52,17 @@ async function readEvents(ctx: AppContext, source: Source, afterId: number): Pro
   return (await dossierQueries.listDossierEventsAfter(ctx, afterId, BATCH)).map((event) => ({ id: event.id, at: event.at, code: event.dossierCode }));
 }
 
-/** What each of the items adds now, by code (an item no longer found adds nothing). */
+const ofAgency = (agency: string, tallies: DayTally[]): Contribution[] => tallies.map(([day, metric, value]) => [agency, day, metric, value]);
+
+/** What each of the items adds now, by code (an item no longer found adds nothing): counters and Decision 766 tallies. */
 async function readContributions(ctx: AppContext, source: Source, filter: { codes?: string[]; afterCode?: string; limit?: number }, rootId: string): Promise<{ code: string; contributions: Contribution[] }[]> {
   const dayOf = dayFormatter(ctx);
   if (source === 'report') {
     const facts = await reportQueries.listReportFacts(ctx, { ...filter, withTransfers: true });
-    return facts.map((row) => ({ code: row.code, contributions: reportContributions(row, rootId, dayOf) }));
+    return facts.map((row) => ({ code: row.code, contributions: [...reportContributions(row, rootId, dayOf), ...ofAgency(row.unitId ?? rootId, reportDayTallies(row, dayOf))] }));
   }
   const facts = await dossierQueries.listDossierFacts(ctx, filter);
-  return facts.map((row) => ({ code: row.code, contributions: dossierContributions(row, dayOf) }));
+  return facts.map((row) => ({ code: row.code, contributions: [...dossierContributions(row, dayOf), ...ofAgency(row.agencyId, dossierDayTallies(row, dayOf))] }));
 }
 
 async function addToDaily(trx: Transaction<DB>, deltas: Contribution[]): Promise<void> {
@@ -115,12 +118,12 @@ async function applyBatch(ctx: AppContext, source: Source, rootId: string, now: 
   return isApplied && next > cursor ? events.length : 0;
 }
 
-/** Brings the daily aggregates up to date with both timelines; returns how many events were read. */
-export async function applyNewEvents(ctx: AppContext, now = new Date()): Promise<{ reports: number; dossiers: number }> {
+/** Brings the daily aggregates up to date with both timelines (at most `maxBatches` batches of each); returns how many events were read. */
+export async function applyNewEvents(ctx: AppContext, now = new Date(), maxBatches = Number.POSITIVE_INFINITY): Promise<{ reports: number; dossiers: number }> {
   const rootId = await rootAgencyId(ctx);
   const totals = { reports: 0, dossiers: 0 };
   for (const source of ['report', 'dossier'] as const) {
-    for (;;) {
+    for (let batch = 0; batch < maxBatches; batch += 1) {
       const read = await applyBatch(ctx, source, rootId, now);
       totals[source === 'report' ? 'reports' : 'dossiers'] += read;
       if (read < BATCH) break;
@@ -188,6 +191,39 @@ export async function sumDaily(ctx: AppContext, filter: { agencyIds?: string[]; 
     const metrics = sums.get(row.agency_id) ?? new Map<string, number>();
     metrics.set(row.metric, Number(row.total));
     sums.set(row.agency_id, metrics);
+  }
+  return sums;
+}
+
+/** Sums of the daily aggregates over [fromDay, toDay] for the agencies (all when omitted), by metric, for metrics starting with `prefix`. */
+export async function sumDailyByMetric(ctx: AppContext, filter: { agencyIds?: string[]; fromDay: string; toDay: string; prefix: string }): Promise<Map<string, number>> {
+  if (filter.agencyIds?.length === 0) return new Map();
+  let query = ctx.db
+    .selectFrom('operations_daily')
+    .select(['metric', sql<number>`sum(value)::bigint`.as('total')])
+    .where('day', '>=', filter.fromDay)
+    .where('day', '<=', filter.toDay)
+    .where('metric', 'like', `${filter.prefix.replace(/[\\%_]/g, '\\$&')}%`)
+    .groupBy('metric');
+  if (filter.agencyIds) query = query.where('agency_id', 'in', filter.agencyIds);
+  return new Map((await query.execute()).map((row) => [row.metric, Number(row.total)]));
+}
+
+/**
+ * What the given items have added to the daily aggregates over [fromDay, toDay] for the agencies (all when omitted),
+ * by metric, for metrics starting with `prefix`: their recorded contributions, which are what the aggregates hold.
+ */
+export async function sumItemContributions(ctx: AppContext, source: Source, codes: readonly string[], filter: { agencyIds?: string[]; fromDay: string; toDay: string; prefix: string }): Promise<Map<string, number>> {
+  const sums = new Map<string, number>();
+  const agencies = filter.agencyIds ? new Set(filter.agencyIds) : null;
+  for (let index = 0; index < codes.length; index += PAGE) {
+    const rows = await ctx.db.selectFrom('operations_item_contributions').select('contributions').where('source', '=', source).where('code', 'in', codes.slice(index, index + PAGE)).execute();
+    for (const row of rows) {
+      for (const [agency, day, metric, value] of row.contributions as Contribution[]) {
+        if (day < filter.fromDay || day > filter.toDay || !metric.startsWith(filter.prefix) || (agencies && !agencies.has(agency))) continue;
+        sums.set(metric, (sums.get(metric) ?? 0) + value);
+      }
+    }
   }
   return sums;
 }

@@ -6,9 +6,13 @@ import type { Decision766Items, Decision766Score, Indicator766 } from '@onecity/
 import type { Actor } from '../../core/auth/actor.ts';
 import type { AppContext } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
-import { readDecision766Input } from './operations.sources.ts';
+import { applyNewEvents } from './aggregates.service.ts';
+import { readDecision766Aggregates, readDecision766Input } from './operations.sources.ts';
 import { periodOf, requireReader, resolveScope } from './operations.scope.ts';
-import { findIndicator, indicatorItems, scoreDecision766, type IndicatorResult } from './workflow/decision-766.ts';
+import { findIndicator, indicatorItems, scoreDecision766, scoreFromAggregates, type IndicatorResult } from './workflow/decision-766.ts';
+
+/** Events a figure request applies itself before reading (the job applies the rest): recent changes show at once. */
+const CATCH_UP_BATCHES = 2;
 
 function presentIndicator(result: IndicatorResult): Indicator766 {
   const { definition } = result;
@@ -33,12 +37,16 @@ function presentIndicator(result: IndicatorResult): Indicator766 {
   };
 }
 
-/** The score of an agency's subtree over [from, to] (staff of the agency or above it, IOC, auditors). */
+/**
+ * The score of an agency's subtree over [from, to] (staff of the agency or above it, IOC, auditors), from the daily
+ * aggregates brought up to date first, with the items still open at the period's end judged at that moment.
+ */
 export async function getDecision766Score(ctx: AppContext, actor: Actor | null, query: { agencyCode: string; from: string; to: string }): Promise<Decision766Score> {
   const scope = await resolveScope(ctx, query.agencyCode);
   requireReader(actor, scope);
   const period = periodOf(ctx, query.from, query.to);
-  const score = scoreDecision766(await readDecision766Input(ctx, scope, period));
+  await applyNewEvents(ctx, new Date(), CATCH_UP_BATCHES);
+  const score = scoreFromAggregates(await readDecision766Aggregates(ctx, scope, period));
   return {
     agency: scope.agency,
     from: period.from,

@@ -8,6 +8,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginToken, type TestApp } from '../../../test/harness.ts';
 import { applyNewEvents, rebuildAggregates } from './index.ts';
+import { readDecision766Input } from './operations.sources.ts';
+import { periodOf, resolveScope } from './operations.scope.ts';
+import { scoreDecision766 } from './workflow/decision-766.ts';
 
 let t: TestApp;
 const tokens: Record<string, string> = {};
@@ -250,6 +253,26 @@ describe('daily aggregates', () => {
     const statistics = (await get(`/api/v1/dossiers/statistics?agencyCode=PHUXUAN&from=2000-01-01&to=${ahead()}`, 'ioc')).json();
     expect(total('dossiers.received')).toBe(statistics.received);
     expect(total('dossiers.finished')).toBe(statistics.done);
+
+    // Decision 766 from the aggregates equals the rules applied to every item: for the city, a ward and a department,
+    // over a period still running and over one that ended yesterday, whose items answered or finished today are
+    // judged as still open at its end.
+    const yesterday = daysBefore(today(), 1);
+    let checked = 0;
+    for (const agencyCode of ['HUE', 'PHUXUAN', 'SXD']) {
+      for (const [from, to] of [[daysBefore(today(), 40), ahead()], [daysBefore(today(), 40), yesterday], [today(), today()]] as const) {
+        const served = await get(`/api/v1/operations/decision-766?agencyCode=${agencyCode}&from=${from}&to=${to}`, 'ioc');
+        expect(served.statusCode, served.body).toBe(200);
+        const scope = await resolveScope(t.app.ctx, agencyCode);
+        const expected = scoreDecision766(await readDecision766Input(t.app.ctx, scope, periodOf(t.app.ctx, from, to)));
+        const figures = (indicators: { code: string; numerator: number | null; denominator: number | null; points: number | null }[]) =>
+          indicators.map(({ code, numerator, denominator, points }) => ({ code, numerator, denominator, points }));
+        expect(figures(served.json().indicators), `${agencyCode} ${from}..${to}`).toEqual(figures(expected.indicators.map((indicator) => ({ ...indicator, code: indicator.definition.code }))));
+        expect(served.json().total).toBe(expected.total);
+        checked += expected.indicators.filter((indicator) => (indicator.denominator ?? 0) > 0).length;
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
   });
 });
 

@@ -4,11 +4,12 @@
  * (documents). Nothing here decides a figure; the rules are in workflow/.
  */
 import type { AppContext } from '../../core/context.ts';
-import { listIssuedDocumentFacts } from '../documents/index.ts';
+import { countIssuedDocuments, listIssuedDocumentFacts } from '../documents/index.ts';
 import { dossierQueries } from '../procedures/index.ts';
 import { reportQueries } from '../reports/index.ts';
+import { sumDailyByMetric, sumItemContributions } from './aggregates.service.ts';
 import type { Scope } from './operations.scope.ts';
-import type { Decision766Input, Period } from './workflow/decision-766.ts';
+import { DECISION_766_METRIC_PREFIX, type Decision766Aggregates, type Decision766Input, type Period } from './workflow/decision-766.ts';
 
 /** The scope's agencies as a filter: none for the city (every row, assigned or not), else its subtree. */
 const agencyFilter = (scope: Scope) => (scope.isCity ? undefined : scope.agencyIds);
@@ -32,4 +33,28 @@ export async function readDecision766Input(ctx: AppContext, scope: Scope, period
     listIssuedDocumentFacts(ctx, { agencyIds: agencyFilter(scope), start: period.start, end: period.end }),
   ]);
   return { period, dossiers, procedures, reports, documents };
+}
+
+/**
+ * Decision 766 from the daily aggregates (workflow/decision-766.ts, `scoreFromAggregates`): their sums over the
+ * period, the items still open at asOf with what they added to those sums, the catalogue and the documents' counts.
+ * The cost follows the number of agencies, days and open items, not the number of dossiers and reports ever filed.
+ */
+export async function readDecision766Aggregates(ctx: AppContext, scope: Scope, period: Period): Promise<Decision766Aggregates> {
+  const agencyIds = agencyFilter(scope);
+  const days = { agencyIds, fromDay: period.from, toDay: period.to, prefix: DECISION_766_METRIC_PREFIX };
+  const [sums, openDossiers, openReports, procedures, documents] = await Promise.all([
+    sumDailyByMetric(ctx, days),
+    dossierQueries.listDossierFacts(ctx, { agencyIds, openAt: { toDate: period.to, asOf: period.asOf } }),
+    reportQueries.listReportFacts(ctx, { unitIds: agencyIds, createdFrom: period.start, createdTo: period.end, openAt: period.asOf }),
+    dossierQueries.listProcedureFacts(ctx, scope.isCity ? null : scope.agencyIds, scope.includesWard),
+    countIssuedDocuments(ctx, { agencyIds, start: period.start, end: period.end }),
+  ]);
+  const [fromDossiers, fromReports] = await Promise.all([
+    sumItemContributions(ctx, 'dossier', openDossiers.map((dossier) => dossier.code), days),
+    sumItemContributions(ctx, 'report', openReports.map((report) => report.code), days),
+  ]);
+  const openSums = new Map(fromDossiers);
+  for (const [metric, value] of fromReports) openSums.set(metric, (openSums.get(metric) ?? 0) + value);
+  return { period, sums, openSums, openDossiers, openReports, procedures, documents: { all: documents.issued, met: documents.signed, late: 0, disliked: 0, centidays: 0 } };
 }

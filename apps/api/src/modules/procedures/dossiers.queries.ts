@@ -45,6 +45,11 @@ export interface DossierFactsFilter {
   codes?: string[];
   /** Dossiers to handle during [start, end): received by the end and neither finished nor closed before the start. */
   activeDuring?: { toDate: string; start: Date };
+  /**
+   * Dossiers still being handled at `asOf` (accepted, received by `toDate`, not finished, stopped or withdrawn before
+   * `asOf`): the stock Decision 766 judges at a period's end, found through the index dossiers_open_span_idx.
+   */
+  openAt?: { toDate: string; asOf: Date };
   /** Dossiers filed (submitted online or received at a desk) at or after this instant. */
   submittedFrom?: Date;
   /** Dossiers whose result was produced at or after this instant. */
@@ -83,6 +88,13 @@ export async function listDossierFacts(ctx: AppContext, filter: DossierFactsFilt
       .where('d.received_on', '<=', toDate)
       .where((eb) => eb.or([eb('d.finished_at', 'is', null), eb('d.finished_at', '>=', start)]))
       .where((eb) => eb.or([eb('d.closed_at', 'is', null), eb('d.closed_at', '>=', start)]));
+  }
+  if (filter.openAt) {
+    // The expression and the status test are the index's own (migration 20261130110000), so the planner uses it.
+    query = query
+      .where(sql<boolean>`d.status not in (1, 3)`)
+      .where(sql<boolean>`tstzrange(d.submitted_at, case when d.finished_at is not null then greatest(d.submitted_at, d.finished_at) when d.status in (7, 8) and d.closed_at is not null then greatest(d.submitted_at, d.closed_at) end, '[]') @> ${filter.openAt.asOf}::timestamptz`)
+      .where('d.received_on', '<=', filter.openAt.toDate);
   }
   if (filter.submittedFrom) query = query.where('d.submitted_at', '>=', filter.submittedFrom);
   if (filter.finishedFrom) query = query.where('d.finished_at', '>=', filter.finishedFrom);

@@ -240,6 +240,11 @@ export interface ReportFactsFilter {
   resolvedTo?: Date;
   /** Only reports still being handled (submitted, assigned, in progress). */
   isOpen?: boolean;
+  /**
+   * Only reports not answered before this instant and filed by it (merged and refused ones left out): the stock
+   * Decision 766 judges at a period's end, found through the index reports_open_span_idx.
+   */
+  openAt?: Date;
   /** Paging for full scans, by code. */
   afterCode?: string;
   limit?: number;
@@ -273,6 +278,12 @@ export async function listReportFacts(ctx: AppContext, filter: ReportFactsFilter
   if (filter.resolvedFrom) query = query.where('r.resolved_at', '>=', filter.resolvedFrom);
   if (filter.resolvedTo) query = query.where('r.resolved_at', '<', filter.resolvedTo);
   if (filter.isOpen) query = query.where('r.status', 'in', OPEN_REPORT_STATUSES);
+  if (filter.openAt) {
+    // The expression and the status test are the index's own (migration 20261130110000), so the planner uses it.
+    query = query
+      .where(sql<boolean>`r.status not in ('merged', 'rejected')`)
+      .where(sql<boolean>`tstzrange(r.created_at, case when r.resolved_at is not null then greatest(r.created_at, r.resolved_at) end, '[]') @> ${filter.openAt}::timestamptz`);
+  }
   if (filter.afterCode !== undefined) query = query.where('r.code', '>', filter.afterCode);
   query = query.orderBy('r.code');
   if (filter.limit !== undefined) query = query.limit(filter.limit);

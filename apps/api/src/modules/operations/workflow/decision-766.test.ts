@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
   classifyProgress,
+  dossierDayTallies,
   findIndicator,
   indicatorItems,
   pointsFor,
   ratingBand,
+  reportDayTallies,
   scoreDecision766,
+  scoreFromAggregates,
   scoreIndicator,
+  type DayTally,
   type Decision766Input,
   type DossierInput,
   type Period,
@@ -187,5 +191,121 @@ describe('the whole score', () => {
     expect(groups.digitisation).toMatchObject({ maxPoints: 22, measuredMaxPoints: 10, points: 4 });
     expect(groups.publicity).toMatchObject({ maxPoints: 18, measuredMaxPoints: 0, points: 0 });
     expect(score).toMatchObject({ total: 36, maxPoints: 100, measuredMaxPoints: 68, band: 'weak' });
+  });
+});
+
+describe('the score from daily aggregates', () => {
+  // A seeded generator (mulberry32), so a failure can be replayed.
+  function seededRandom(seed: number): () => number {
+    let state = seed >>> 0;
+    return () => {
+      state = (state + 0x6d2b79f5) >>> 0;
+      let value = state;
+      value = Math.imul(value ^ (value >>> 15), value | 1);
+      value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
+      return ((value ^ (value >>> 14)) >>> 0) / 4_294_967_296;
+    };
+  }
+  const HOUR = 3_600_000;
+  const dayOf = (instant: Date) => new Date(instant.getTime() + 7 * HOUR).toISOString().slice(0, 10);
+  const startOf = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 7 * HOUR);
+  const FIRST = Date.parse('2026-10-01T00:00:00Z');
+
+  /** Dossiers and reports with coherent timelines, as their facts stand at `now` (nothing after it has happened). */
+  function history(random: () => number, now: Date) {
+    const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+    const before = (instant: number) => (instant <= now.getTime() ? new Date(instant) : null);
+    const dossiers: DossierInput[] = [];
+    for (let index = 0; index < 240; index += 1) {
+      const submitted = FIRST + random() * (now.getTime() - FIRST);
+      const accepted = before(submitted + random() * 48 * HOUR);
+      const legalDue = (accepted?.getTime() ?? submitted) + (1 + random() * 10) * 24 * HOUR;
+      const supplements = random() < 0.7 ? 0 : random() < 0.7 ? 1 : 2;
+      const supplementAt = accepted ? before(accepted.getTime() + random() * 5 * 24 * HOUR) : null;
+      const outcome = random();
+      const end = (accepted?.getTime() ?? submitted) + (0.2 + random() * 14) * 24 * HOUR;
+      const ended = before(end);
+      const feeTotal = random() < 0.5 ? 0 : 50_000;
+      const paidAt = accepted && feeTotal > 0 ? before(accepted.getTime() + random() * (end - accepted.getTime())) : null;
+      const base = dossier(`D${String(index).padStart(3, '0')}`, {
+        procedureCode: pick(['P1', 'P2', 'P3', 'P4']),
+        resultType: pick(['paper', 'electronic', 'both'] as const),
+        channel: pick(['online', 'online', 'in_person', 'post'] as const),
+        receivedOn: dayOf(accepted ?? new Date(submitted)),
+        submittedAt: new Date(submitted),
+        acceptedAt: accepted,
+        legalDueAt: new Date(legalDue),
+        supplementCount: supplementAt ? supplements : 0,
+        lastSupplementRequestedAt: supplementAt && supplements > 0 ? supplementAt : null,
+        feeTotal,
+        feePaidAt: paidAt,
+        feePaidVia: paidAt ? pick(['online', 'desk'] as const) : null,
+        componentFileCount: pick([0, 1, 2]),
+        survey: null,
+      });
+      if (!accepted) dossiers.push({ ...base, status: 1 });
+      else if (outcome < 0.08) dossiers.push({ ...base, status: 3, closedAt: accepted, feePaidAt: null, feePaidVia: null, supplementCount: 0, lastSupplementRequestedAt: null });
+      else if (outcome < 0.15) dossiers.push(ended ? { ...base, status: pick([7, 8]), closedAt: ended } : { ...base, status: 4 });
+      else if (ended) {
+        dossiers.push({ ...base, status: pick([9, 10]), finishedAt: ended, closedAt: random() < 0.5 ? ended : null, hasElectronicResult: random() < 0.6, hasResultFile: random() < 0.7, survey: random() < 0.4 ? { overall: pick([1, 2, 3, 4, 5]) } : null });
+      } else dossiers.push({ ...base, status: base.lastSupplementRequestedAt && random() < 0.5 ? 5 : pick([2, 4, 6]) });
+    }
+    const reports: ReportInput[] = [];
+    for (let index = 0; index < 240; index += 1) {
+      const created = FIRST + random() * (now.getTime() - FIRST);
+      const resolved = before(created + (0.1 + random() * 12) * 24 * HOUR);
+      const base = report(`R${String(index).padStart(3, '0')}`, { createdAt: new Date(created), dueAt: new Date(created + (1 + random() * 8) * 24 * HOUR), reopenCount: random() < 0.1 ? 1 : 0 });
+      if (random() < 0.06) reports.push({ ...base, status: pick(['merged', 'rejected']) });
+      else if (resolved) reports.push({ ...base, status: pick(['resolved', 'closed']), resolvedAt: resolved, rating: random() < 0.5 ? pick([1, 2, 3, 4, 5]) : null });
+      else reports.push({ ...base, status: pick(['submitted', 'assigned', 'in_progress']) });
+    }
+    return { dossiers, reports };
+  }
+
+  it('equals the score from every item, for any period, judged at its end or now (240 dossiers, 240 reports, 60 periods)', () => {
+    const random = seededRandom(766);
+    const procedures = [
+      { code: 'P1', onlineLevel: 'full', resultType: 'paper', hasFee: true },
+      { code: 'P2', onlineLevel: 'partial', resultType: 'electronic', hasFee: false },
+      { code: 'P3', onlineLevel: 'full', resultType: 'both', hasFee: true },
+      { code: 'P4', onlineLevel: 'partial', resultType: 'both', hasFee: true },
+    ] as const;
+    let straddlers = 0;
+    for (let round = 0; round < 60; round += 1) {
+      const now = new Date(Date.parse('2026-11-10T00:00:00Z') + random() * 50 * 24 * HOUR);
+      const { dossiers, reports } = history(random, now);
+      const fromDay = dayOf(new Date(FIRST + random() * (now.getTime() - FIRST)));
+      const toDay = dayOf(new Date(startOf(fromDay).getTime() + random() * 60 * 24 * HOUR));
+      const start = startOf(fromDay);
+      const end = new Date(startOf(toDay).getTime() + 24 * HOUR);
+      const period: Period = { from: fromDay, to: toDay, start, end, asOf: new Date(Math.min(now.getTime(), end.getTime())) };
+      const inDays = ([day]: DayTally) => day >= fromDay && day <= toDay;
+      const sumOf = (tallies: DayTally[]) => {
+        const sums = new Map<string, number>();
+        for (const [, metric, value] of tallies.filter(inDays)) sums.set(metric, (sums.get(metric) ?? 0) + value);
+        return sums;
+      };
+      // What the database's queries select: the open stock at asOf, and the dossiers active during the period.
+      const finish = (item: DossierInput) => item.finishedAt ?? (item.status === 7 || item.status === 8 ? item.closedAt : null);
+      const openDossiers = dossiers.filter((item) => item.status !== 1 && item.status !== 3 && item.receivedOn <= toDay && item.submittedAt <= period.asOf && (finish(item) === null || (finish(item) as Date) >= period.asOf));
+      const openReports = reports.filter((item) => item.status !== 'merged' && item.status !== 'rejected' && item.createdAt >= start && item.createdAt < end && (item.resolvedAt === null || item.resolvedAt >= period.asOf));
+      straddlers += openDossiers.filter((item) => item.finishedAt !== null).length + openReports.filter((item) => item.resolvedAt !== null).length;
+      const active = dossiers.filter((item) => item.receivedOn <= toDay && (item.finishedAt === null || item.finishedAt >= start) && (item.closedAt === null || item.closedAt >= start));
+      const fromAggregates = scoreFromAggregates({
+        period,
+        sums: sumOf([...dossiers.flatMap((item) => dossierDayTallies(item, dayOf)), ...reports.flatMap((item) => reportDayTallies(item, dayOf))]),
+        openSums: sumOf([...openDossiers.flatMap((item) => dossierDayTallies(item, dayOf)), ...openReports.flatMap((item) => reportDayTallies(item, dayOf))]),
+        openDossiers,
+        openReports,
+        procedures: [...procedures],
+        documents: { all: 0, met: 0, late: 0, disliked: 0, centidays: 0 },
+      });
+      const fromItems = scoreDecision766({ period, dossiers: active, procedures: [...procedures], reports: reports.filter((item) => item.createdAt >= start && item.createdAt < end), documents: [] });
+      const figures = (result: typeof fromItems) => result.indicators.map((indicator) => [indicator.definition.code, indicator.numerator, indicator.denominator, indicator.points]);
+      expect(figures(fromAggregates), `round ${round}: ${fromDay}..${toDay} at ${period.asOf.toISOString()}`).toEqual(figures(fromItems));
+      expect(fromAggregates.total).toBe(fromItems.total);
+    }
+    // Periods that ended before now, with items answered or finished after their end, were among them.
+    expect(straddlers).toBeGreaterThan(50);
   });
 });

@@ -117,9 +117,28 @@ export interface IndicatorDefinition {
   noteEn: string | null;
   /** The items and their verdicts; absent when the platform cannot measure the indicator. */
   measure?: (input: Decision766Input) => ItemOutcome[];
-  /** The figure from the items (default: met ÷ all). */
-  ratio?: (items: ItemOutcome[]) => Ratio;
+  /** What one item adds to the indicator's tally besides `all` and `met` (5.4's late and disliked, 2.2's days). */
+  tally?: (item: ItemOutcome) => Partial<Tally>;
+  /** The figure from the tally (default: met ÷ all). */
+  ratio?: (tally: Tally) => Ratio;
 }
+
+/**
+ * The additive counts an indicator's figure is made of: its items, those met, and what a formula needs besides. Tallies
+ * of disjoint sets of items add up, which is what lets the figures be kept as daily aggregates.
+ */
+export interface Tally {
+  all: number;
+  met: number;
+  late: number;
+  disliked: number;
+  /** Hundredths of a day (2.2's handling time). */
+  centidays: number;
+}
+
+export const TALLY_KEYS = ['all', 'met', 'late', 'disliked', 'centidays'] as const satisfies readonly (keyof Tally)[];
+
+export const emptyTally = (): Tally => ({ all: 0, met: 0, late: 0, disliked: 0, centidays: 0 });
 
 export interface IndicatorResult {
   definition: IndicatorDefinition;
@@ -269,10 +288,43 @@ function progressItems(input: Decision766Input): ItemOutcome[] {
   return items;
 }
 
-function procedureItems(input: Decision766Input, select: (procedure: ProcedureInput) => boolean, verdict: (procedure: ProcedureInput) => { isMet: boolean; outcome: string; fields?: Record<string, FieldValue> }): ItemOutcome[] {
-  return input.procedures.filter(select).map((procedure) => {
+function procedureItems(procedures: readonly ProcedureInput[], select: (procedure: ProcedureInput) => boolean, verdict: (procedure: ProcedureInput) => { isMet: boolean; outcome: string; fields?: Record<string, FieldValue> }): ItemOutcome[] {
+  return procedures.filter(select).map((procedure) => {
     const { isMet, outcome, fields } = verdict(procedure);
     return { kind: 'procedure', code: procedure.code, isMet, outcome, fields: { onlineLevel: procedure.onlineLevel, resultType: procedure.resultType, hasFee: procedure.hasFee, ...fields } };
+  });
+}
+
+/** A dossier filed online and received (accepted) within the period (3.2). */
+export function isFiledOnline(dossier: DossierInput, period: Period): boolean {
+  return dossier.channel === 'online' && isReceivedInPeriod(dossier, period);
+}
+
+/** A dossier whose fee was paid online within [start, asOf) (3.5b). */
+export function isPaidOnline(dossier: DossierInput, period: Period): boolean {
+  return dossier.feePaidVia === 'online' && dossier.feePaidAt !== null && dossier.feePaidAt >= period.start && dossier.feePaidAt < period.asOf;
+}
+
+/** How many of the dossiers pass `test`, by procedure code. */
+export function countByProcedure(dossiers: readonly DossierInput[], test: (dossier: DossierInput) => boolean): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const dossier of dossiers) if (test(dossier)) counts.set(dossier.procedureCode, (counts.get(dossier.procedureCode) ?? 0) + 1);
+  return counts;
+}
+
+/** 3.2's items: every procedure, met when at least one dossier was filed online for it. */
+export function onlineDossierProcedureItems(procedures: readonly ProcedureInput[], counts: ReadonlyMap<string, number>): ItemOutcome[] {
+  return procedureItems(procedures, () => true, (procedure) => {
+    const count = counts.get(procedure.code) ?? 0;
+    return { isMet: count > 0, outcome: count > 0 ? 'has_online_dossiers' : 'no_online_dossiers', fields: { onlineDossiers: count } };
+  });
+}
+
+/** 3.5b's items: the fee-bearing procedures, met when at least one dossier's fee was paid online. */
+export function paidOnlineProcedureItems(procedures: readonly ProcedureInput[], counts: ReadonlyMap<string, number>): ItemOutcome[] {
+  return procedureItems(procedures, (procedure) => procedure.hasFee, (procedure) => {
+    const count = counts.get(procedure.code) ?? 0;
+    return { isMet: count > 0, outcome: count > 0 ? 'paid_online' : 'no_online_payment', fields: { dossiersPaidOnline: count } };
   });
 }
 
@@ -368,10 +420,11 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
         .filter((dossier) => isFinishedInPeriod(dossier, input.period))
         .map((dossier) => {
           const began = dossier.acceptedAt ?? dossier.submittedAt;
-          const days = round2(((dossier.finishedAt as Date).getTime() - began.getTime()) / 86_400_000);
-          return { kind: 'dossier', code: dossier.code, isMet: true, outcome: 'finished', fields: { ...dossierFields(dossier), acceptedAt: iso(began), days } };
+          const centidays = Math.round((((dossier.finishedAt as Date).getTime() - began.getTime()) / 86_400_000) * 100);
+          return { kind: 'dossier', code: dossier.code, isMet: true, outcome: 'finished', fields: { ...dossierFields(dossier), acceptedAt: iso(began), days: centidays / 100 } };
         }),
-    ratio: (items) => ({ numerator: round2(items.reduce((sum, item) => sum + Number(item.fields.days), 0)), denominator: items.length }),
+    tally: (item) => ({ centidays: Math.round(Number(item.fields.days) * 100) }),
+    ratio: (tally) => ({ numerator: round2(tally.centidays / 100), denominator: tally.all }),
   },
   // Online services (12)
   {
@@ -380,7 +433,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     formulaVi: 'Số thủ tục cung cấp dịch vụ công trực tuyến (toàn trình hoặc một phần) ÷ số thủ tục thuộc thẩm quyền × 100; đủ điểm khi ≥ 80 %, dưới đó tính tỷ lệ.',
     formulaEn: 'Procedures offered online (fully or partly) ÷ procedures under the agency’s authority × 100; full points at ≥ 80 %, pro rata below.',
     noteVi: 'Tỷ trọng điểm 4/12 của nhóm là cách chia của nền tảng.', noteEn: 'The 4-of-12 weight within the group is the platform’s split.',
-    measure: (input) => procedureItems(input, () => true, () => ({ isMet: true, outcome: 'online' })),
+    measure: (input) => procedureItems(input.procedures, () => true, () => ({ isMet: true, outcome: 'online' })),
   },
   {
     code: '3.1b', group: 'online_services', maxPoints: 0, fullPointsAt: null, unit: 'share', itemKind: 'procedure',
@@ -389,7 +442,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     formulaEn: 'Procedures offered fully online ÷ procedures under the agency’s authority × 100 (informational).',
     noteVi: 'Quyết định tính trên số thủ tục đủ điều kiện toàn trình; danh mục chưa lưu điều kiện này nên mẫu số là mọi thủ tục thuộc thẩm quyền.',
     noteEn: 'The decision divides by the procedures eligible for full online service; the catalogue does not record eligibility, so every procedure under the authority is the denominator.',
-    measure: (input) => procedureItems(input, () => true, (procedure) => ({ isMet: procedure.onlineLevel === 'full', outcome: procedure.onlineLevel === 'full' ? 'full_online' : 'partial_online' })),
+    measure: (input) => procedureItems(input.procedures, () => true, (procedure) => ({ isMet: procedure.onlineLevel === 'full', outcome: procedure.onlineLevel === 'full' ? 'full_online' : 'partial_online' })),
   },
   {
     code: '3.2', group: 'online_services', maxPoints: 2, fullPointsAt: 1, unit: 'share', itemKind: 'procedure',
@@ -397,16 +450,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     formulaVi: 'Số thủ tục trực tuyến có ít nhất một hồ sơ nộp trực tuyến tiếp nhận trong kỳ ÷ số thủ tục trực tuyến thuộc thẩm quyền × 100.',
     formulaEn: 'Online procedures with at least one online dossier received in the period ÷ online procedures under the agency’s authority × 100.',
     noteVi: 'Tỷ trọng điểm 2/12 của nhóm là cách chia của nền tảng.', noteEn: 'The 2-of-12 weight within the group is the platform’s split.',
-    measure: (input) => {
-      const counts = new Map<string, number>();
-      for (const dossier of input.dossiers) {
-        if (dossier.channel === 'online' && isReceivedInPeriod(dossier, input.period)) counts.set(dossier.procedureCode, (counts.get(dossier.procedureCode) ?? 0) + 1);
-      }
-      return procedureItems(input, () => true, (procedure) => {
-        const count = counts.get(procedure.code) ?? 0;
-        return { isMet: count > 0, outcome: count > 0 ? 'has_online_dossiers' : 'no_online_dossiers', fields: { onlineDossiers: count } };
-      });
-    },
+    measure: (input) => onlineDossierProcedureItems(input.procedures, countByProcedure(input.dossiers, (dossier) => isFiledOnline(dossier, input.period))),
   },
   {
     code: '3.3', group: 'online_services', maxPoints: 6, fullPointsAt: 0.5, unit: 'share', itemKind: 'dossier',
@@ -441,16 +485,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     formulaVi: 'Số thủ tục có phí có ít nhất một hồ sơ thanh toán trực tuyến trong kỳ ÷ số thủ tục có phí, lệ phí thuộc thẩm quyền × 100.',
     formulaEn: 'Fee-bearing procedures with at least one dossier paid online in the period ÷ fee-bearing procedures under the agency’s authority × 100.',
     noteVi: null, noteEn: null,
-    measure: (input) => {
-      const paid = new Map<string, number>();
-      for (const dossier of input.dossiers) {
-        if (dossier.feePaidVia === 'online' && dossier.feePaidAt && dossier.feePaidAt >= input.period.start && dossier.feePaidAt < input.period.asOf) paid.set(dossier.procedureCode, (paid.get(dossier.procedureCode) ?? 0) + 1);
-      }
-      return procedureItems(input, (procedure) => procedure.hasFee, (procedure) => {
-        const count = paid.get(procedure.code) ?? 0;
-        return { isMet: count > 0, outcome: count > 0 ? 'paid_online' : 'no_online_payment', fields: { dossiersPaidOnline: count } };
-      });
-    },
+    measure: (input) => paidOnlineProcedureItems(input.procedures, countByProcedure(input.dossiers, (dossier) => isPaidOnline(dossier, input.period))),
   },
   {
     code: '3.6', group: 'online_payment', maxPoints: 6, fullPointsAt: 1, unit: 'share', itemKind: 'dossier',
@@ -513,11 +548,11 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
         const outcome = isLate && isDislike ? 'late_and_disliked' : isLate ? 'late' : isDislike ? 'disliked' : 'satisfied';
         return [{ kind: 'dossier', code: dossier.code, isMet: !isLate && !isDislike, outcome, fields: { ...dossierFields(dossier), progress, surveyOverall: dossier.survey?.overall ?? null } }];
       }),
-    ratio: (items) => {
-      const late = items.filter((item) => item.outcome === 'late' || item.outcome === 'late_and_disliked').length;
-      const disliked = items.filter((item) => item.outcome === 'disliked' || item.outcome === 'late_and_disliked').length;
-      return { numerator: Math.max(0, items.length - late - disliked), denominator: items.length };
-    },
+    tally: (item) => ({
+      late: item.outcome === 'late' || item.outcome === 'late_and_disliked' ? 1 : 0,
+      disliked: item.outcome === 'disliked' || item.outcome === 'late_and_disliked' ? 1 : 0,
+    }),
+    ratio: (tally) => ({ numerator: Math.max(0, tally.all - tally.late - tally.disliked), denominator: tally.all }),
   },
   // Digitisation (22)
   {
@@ -607,14 +642,30 @@ export function indicatorItems(definition: IndicatorDefinition, input: Decision7
   return definition.measure ? definition.measure(input) : [];
 }
 
-/** One indicator's figure and points from its items. */
-export function scoreIndicator(definition: IndicatorDefinition, input: Decision766Input): IndicatorResult {
-  if (!definition.measure) return { definition, measurable: false, numerator: null, denominator: null, value: null, points: null };
-  const items = definition.measure(input);
-  const { numerator, denominator } = definition.ratio ? definition.ratio(items) : { numerator: items.filter((item) => item.isMet).length, denominator: items.length };
+/** An indicator's tally from its items. */
+export function tallyItems(definition: IndicatorDefinition, items: readonly ItemOutcome[]): Tally {
+  const tally = emptyTally();
+  for (const item of items) {
+    tally.all += 1;
+    if (item.isMet) tally.met += 1;
+    const extra = definition.tally?.(item);
+    if (extra) for (const key of TALLY_KEYS) tally[key] += extra[key] ?? 0;
+  }
+  return tally;
+}
+
+/** One indicator's figure and points from its tally; a null tally: the platform cannot measure it. */
+export function scoreTally(definition: IndicatorDefinition, tally: Tally | null): IndicatorResult {
+  if (!definition.measure || !tally) return { definition, measurable: false, numerator: null, denominator: null, value: null, points: null };
+  const { numerator, denominator } = definition.ratio ? definition.ratio(tally) : { numerator: tally.met, denominator: tally.all };
   const value = denominator === 0 ? null : numerator / denominator;
   const points = value === null || definition.fullPointsAt === null ? null : pointsFor(value, definition.maxPoints, definition.fullPointsAt);
   return { definition, measurable: true, numerator, denominator, value, points };
+}
+
+/** One indicator's figure and points from its items. */
+export function scoreIndicator(definition: IndicatorDefinition, input: Decision766Input): IndicatorResult {
+  return scoreTally(definition, definition.measure ? tallyItems(definition, definition.measure(input)) : null);
 }
 
 export interface Decision766Result {
@@ -626,9 +677,9 @@ export interface Decision766Result {
   band: RatingBand;
 }
 
-/** Every indicator, the group totals, the 100-point total and its band. */
-export function scoreDecision766(input: Decision766Input): Decision766Result {
-  const indicators = INDICATORS.map((definition) => scoreIndicator(definition, input));
+/** Every indicator from the tallies of the measurable ones (by code), the group totals, the 100-point total and its band. */
+export function scoreFromTallies(tallies: ReadonlyMap<string, Tally>): Decision766Result {
+  const indicators = INDICATORS.map((definition) => scoreTally(definition, definition.measure ? (tallies.get(definition.code) ?? emptyTally()) : null));
   const groups = (Object.keys(GROUP_MAX_POINTS) as IndicatorGroup[]).map((group) => {
     const members = indicators.filter((result) => result.definition.group === group);
     const scored = members.filter((result) => result.points !== null);
@@ -648,4 +699,114 @@ export function scoreDecision766(input: Decision766Input): Decision766Result {
     measuredMaxPoints: groups.reduce((sum, group) => sum + group.measuredMaxPoints, 0),
     band: ratingBand(total),
   };
+}
+
+/** Every indicator, the group totals, the 100-point total and its band, from the items themselves. */
+export function scoreDecision766(input: Decision766Input): Decision766Result {
+  return scoreFromTallies(new Map(INDICATORS.filter((definition) => definition.measure).map((definition) => [definition.code, tallyItems(definition, indicatorItems(definition, input))])));
+}
+
+// ---------------------------------------------------------------- the same figures from daily aggregates
+
+/**
+ * Kept per agency and local day, so that scoring reads a few thousand sums instead of every item of the period: the
+ * tallies of the indicators whose items are dossiers or reports, and, by procedure, the dossiers filed online (3.2) and
+ * paid online (3.5b). An item adds what the rules say of it "judged after everything" (asOf at the end of time) on
+ * the day that puts it in a period: its finish (2.1, 5.4), its result (2.2, 4.1, 4.2), its receipt (3.3, 3.6), its
+ * filing (5.1, 5.2), its payment (3.5b). For an item finished before a period's asOf that is exactly what the rules
+ * say of it within the period. The others, items still open at asOf (a small set: the stock being handled), are
+ * judged when the figure is asked for: what they added is taken back and their verdict at asOf put in its place
+ * (`scoreFromAggregates`). An item still open adds nothing to the figures that judge open items at asOf.
+ */
+export const AGGREGATED_INDICATORS = ['2.1', '2.2', '3.3', '3.6', '4.1', '4.2', '5.1', '5.2', '5.4'] as const;
+export const DECISION_766_METRIC_PREFIX = '766:';
+const metricOf = (code: string, key: string) => `${DECISION_766_METRIC_PREFIX}${code}:${key}`;
+const PROCEDURE_METRIC = { '3.2': metricOf('3.2', 'procedure:'), '3.5b': metricOf('3.5b', 'procedure:') } as const;
+
+/** A period covering all time and judged after it: an item's verdicts once nothing about it can change. */
+const EVER: Period = { from: '0001-01-01', to: '9999-12-31', start: new Date(-8.64e15), end: new Date(8.64e15), asOf: new Date(8.64e15) };
+
+/** [local day YYYY-MM-DD, metric, value]. */
+export type DayTally = [string, string, number];
+
+function addTallies(out: DayTally[], code: (typeof AGGREGATED_INDICATORS)[number], day: string, input: Decision766Input): void {
+  const definition = findIndicator(code) as IndicatorDefinition;
+  const tally = tallyItems(definition, indicatorItems(definition, input));
+  for (const key of TALLY_KEYS) if (tally[key] !== 0) out.push([day, metricOf(code, key), tally[key]]);
+}
+
+/** What one dossier adds to the daily Decision 766 aggregates of its agency. */
+export function dossierDayTallies(dossier: DossierInput, dayOf: (instant: Date) => string): DayTally[] {
+  const input: Decision766Input = { period: EVER, dossiers: [dossier], procedures: [], reports: [], documents: [] };
+  const out: DayTally[] = [];
+  const finish = finishOf(dossier);
+  if (finish) for (const code of ['2.1', '5.4'] as const) addTallies(out, code, dayOf(finish), input);
+  if (dossier.finishedAt) for (const code of ['2.2', '4.1', '4.2'] as const) addTallies(out, code, dayOf(dossier.finishedAt), input);
+  for (const code of ['3.3', '3.6'] as const) addTallies(out, code, dossier.receivedOn, input);
+  if (isFiledOnline(dossier, EVER)) out.push([dossier.receivedOn, `${PROCEDURE_METRIC['3.2']}${dossier.procedureCode}`, 1]);
+  if (isPaidOnline(dossier, EVER)) out.push([dayOf(dossier.feePaidAt as Date), `${PROCEDURE_METRIC['3.5b']}${dossier.procedureCode}`, 1]);
+  return out;
+}
+
+/** What one report adds to the daily Decision 766 aggregates of its unit: nothing until it is answered. */
+export function reportDayTallies(report: ReportInput, dayOf: (instant: Date) => string): DayTally[] {
+  if (report.resolvedAt === null) return [];
+  const input: Decision766Input = { period: EVER, dossiers: [], procedures: [], reports: [report], documents: [] };
+  const out: DayTally[] = [];
+  for (const code of ['5.1', '5.2'] as const) addTallies(out, code, dayOf(report.createdAt), input);
+  return out;
+}
+
+export interface Decision766Aggregates {
+  period: Period;
+  /** The daily aggregates' sums over the period's days and the scope's agencies, by metric. */
+  sums: ReadonlyMap<string, number>;
+  /** What the open items (below) added to those sums, by metric. */
+  openSums: ReadonlyMap<string, number>;
+  /** The items still open at asOf: dossiers received by the period's end and not finished before asOf, reports filed in the period and not answered before asOf. */
+  openDossiers: DossierInput[];
+  openReports: ReportInput[];
+  procedures: ProcedureInput[];
+  /** Documents issued in the period (all) and those digitally signed (met). */
+  documents: Tally;
+}
+
+/** The score from the daily aggregates, with the open items judged at asOf: equal to `scoreDecision766` on every item. */
+export function scoreFromAggregates(parts: Decision766Aggregates): Decision766Result {
+  const tallies = new Map<string, Tally>();
+  const counts = { '3.2': new Map<string, number>(), '3.5b': new Map<string, number>() };
+  const take = (sums: ReadonlyMap<string, number>, sign: 1 | -1) => {
+    for (const [metric, value] of sums) {
+      if (!metric.startsWith(DECISION_766_METRIC_PREFIX)) continue;
+      const procedureKind = metric.startsWith(PROCEDURE_METRIC['3.2']) ? '3.2' : metric.startsWith(PROCEDURE_METRIC['3.5b']) ? '3.5b' : null;
+      if (procedureKind) {
+        // Open items keep their procedure counts: filing and payment do not depend on the moment of judgement.
+        if (sign === 1) counts[procedureKind].set(metric.slice(PROCEDURE_METRIC[procedureKind].length), value);
+        continue;
+      }
+      const [code, key] = metric.slice(DECISION_766_METRIC_PREFIX.length).split(':') as [string, keyof Tally];
+      const tally = tallies.get(code) ?? emptyTally();
+      tally[key] += sign * value;
+      tallies.set(code, tally);
+    }
+  };
+  take(parts.sums, 1);
+  take(parts.openSums, -1);
+  const open: Decision766Input = { period: parts.period, dossiers: parts.openDossiers, procedures: [], reports: parts.openReports, documents: [] };
+  for (const code of AGGREGATED_INDICATORS) {
+    const definition = findIndicator(code) as IndicatorDefinition;
+    const tally = tallies.get(code) ?? emptyTally();
+    const verdicts = tallyItems(definition, indicatorItems(definition, open));
+    for (const key of TALLY_KEYS) tally[key] += verdicts[key];
+    tallies.set(code, tally);
+  }
+  const procedures: Decision766Input = { ...open, dossiers: [], reports: [], procedures: parts.procedures };
+  for (const code of ['3.1', '3.1b'] as const) {
+    const definition = findIndicator(code) as IndicatorDefinition;
+    tallies.set(code, tallyItems(definition, indicatorItems(definition, procedures)));
+  }
+  tallies.set('3.2', tallyItems(findIndicator('3.2') as IndicatorDefinition, onlineDossierProcedureItems(parts.procedures, counts['3.2'])));
+  tallies.set('3.5b', tallyItems(findIndicator('3.5b') as IndicatorDefinition, paidOnlineProcedureItems(parts.procedures, counts['3.5b'])));
+  tallies.set('DS', parts.documents);
+  return scoreFromTallies(tallies);
 }
