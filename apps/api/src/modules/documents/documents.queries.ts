@@ -50,3 +50,15 @@ export async function countIssuedDocuments(ctx: AppContext, filter: { agencyIds?
   const row = await query.executeTakeFirstOrThrow();
   return { issued: Number(row.issued), signed: Number(row.signed) };
 }
+
+/** Documents issued in [start, end) and those digitally signed, by issuing agency. */
+export async function countIssuedDocumentsByAgency(ctx: AppContext, filter: { start: Date; end: Date }): Promise<Map<string, { issued: number; signed: number }>> {
+  const rows = await ctx.db
+    .selectFrom('documents')
+    .select(['agency_id', sql<number>`count(*)::int`.as('issued'), sql<number>`count(*) filter (where signature_count > 0)::int`.as('signed')])
+    .where('issued_at', '>=', filter.start)
+    .where('issued_at', '<', filter.end)
+    .groupBy('agency_id')
+    .execute();
+  return new Map(rows.map((row) => [row.agency_id, { issued: Number(row.issued), signed: Number(row.signed) }]));
+}

@@ -4,4 +4,4 @@
  */
 export { documentsRoutes } from './documents.routes.ts';
 export { prepareSignedDocument, storeDocument, verificationUrlOf, type IssueRequest, type PreparedDocument } from './documents.service.ts';
-export { countIssuedDocuments, listIssuedDocumentFacts, type IssuedDocumentFacts } from './documents.queries.ts';
+export { countIssuedDocuments, countIssuedDocumentsByAgency, listIssuedDocumentFacts, type IssuedDocumentFacts } from './documents.queries.ts';

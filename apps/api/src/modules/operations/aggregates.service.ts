@@ -21,6 +21,7 @@ import { reportQueries } from '../reports/index.ts';
 import { listAllAgencies } from './operations.scope.ts';
 import { advanceCursor, contributionDelta, dossierContributions, reportContributions, sumContributions, type Contribution } from './workflow/daily-aggregates.ts';
 import { dossierDayTallies, reportDayTallies, type DayTally } from './workflow/decision-766.ts';
+import { dossierHeadlineTallies, reportHeadlineTallies } from './workflow/headline-figures.ts';
 
 export const AGGREGATE_OPERATIONS = 'operations.aggregate';
 const BATCH = 500;
@@ -54,15 +55,15 @@ async function readEvents(ctx: AppContext, source: Source, afterId: number): Pro
 
 const ofAgency = (agency: string, tallies: DayTally[]): Contribution[] => tallies.map(([day, metric, value]) => [agency, day, metric, value]);
 
-/** What each of the items adds now, by code (an item no longer found adds nothing): counters and Decision 766 tallies. */
+/** What each of the items adds now, by code (an item no longer found adds nothing): counters, Decision 766 and headline tallies. */
 async function readContributions(ctx: AppContext, source: Source, filter: { codes?: string[]; afterCode?: string; limit?: number }, rootId: string): Promise<{ code: string; contributions: Contribution[] }[]> {
   const dayOf = dayFormatter(ctx);
   if (source === 'report') {
     const facts = await reportQueries.listReportFacts(ctx, { ...filter, withTransfers: true });
-    return facts.map((row) => ({ code: row.code, contributions: [...reportContributions(row, rootId, dayOf), ...ofAgency(row.unitId ?? rootId, reportDayTallies(row, dayOf))] }));
+    return facts.map((row) => ({ code: row.code, contributions: [...reportContributions(row, rootId, dayOf), ...ofAgency(row.unitId ?? rootId, [...reportDayTallies(row, dayOf), ...reportHeadlineTallies(row, dayOf)])] }));
   }
   const facts = await dossierQueries.listDossierFacts(ctx, filter);
-  return facts.map((row) => ({ code: row.code, contributions: [...dossierContributions(row, dayOf), ...ofAgency(row.agencyId, dossierDayTallies(row, dayOf))] }));
+  return facts.map((row) => ({ code: row.code, contributions: [...dossierContributions(row, dayOf), ...ofAgency(row.agencyId, [...dossierDayTallies(row, dayOf), ...dossierHeadlineTallies(row, dayOf)])] }));
 }
 
 async function addToDaily(trx: Transaction<DB>, deltas: Contribution[]): Promise<void> {
@@ -175,8 +176,11 @@ export async function rebuildAggregates(ctx: AppContext, now = new Date()): Prom
   });
 }
 
+/** A LIKE pattern for the values starting with `prefix`. */
+const likePrefix = (prefix: string) => `${prefix.replace(/[\\%_]/g, '\\$&')}%`;
+
 /** Sums of the daily aggregates per agency and metric over [fromDay, toDay] for the given agencies (all when omitted). */
-export async function sumDaily(ctx: AppContext, filter: { agencyIds?: string[]; fromDay: string; toDay: string; metrics?: readonly string[] }): Promise<Map<string, Map<string, number>>> {
+export async function sumDaily(ctx: AppContext, filter: { agencyIds?: string[]; fromDay: string; toDay: string; metrics?: readonly string[]; prefixes?: readonly string[] }): Promise<Map<string, Map<string, number>>> {
   if (filter.agencyIds?.length === 0) return new Map();
   let query = ctx.db
     .selectFrom('operations_daily')
@@ -186,6 +190,7 @@ export async function sumDaily(ctx: AppContext, filter: { agencyIds?: string[]; 
     .groupBy(['agency_id', 'metric']);
   if (filter.agencyIds) query = query.where('agency_id', 'in', filter.agencyIds);
   if (filter.metrics) query = query.where('metric', 'in', [...filter.metrics]);
+  if (filter.prefixes) query = query.where((eb) => eb.or((filter.prefixes ?? []).map((prefix) => eb('metric', 'like', likePrefix(prefix)))));
   const sums = new Map<string, Map<string, number>>();
   for (const row of await query.execute()) {
     const metrics = sums.get(row.agency_id) ?? new Map<string, number>();
@@ -203,27 +208,38 @@ export async function sumDailyByMetric(ctx: AppContext, filter: { agencyIds?: st
     .select(['metric', sql<number>`sum(value)::bigint`.as('total')])
     .where('day', '>=', filter.fromDay)
     .where('day', '<=', filter.toDay)
-    .where('metric', 'like', `${filter.prefix.replace(/[\\%_]/g, '\\$&')}%`)
+    .where('metric', 'like', likePrefix(filter.prefix))
     .groupBy('metric');
   if (filter.agencyIds) query = query.where('agency_id', 'in', filter.agencyIds);
   return new Map((await query.execute()).map((row) => [row.metric, Number(row.total)]));
 }
 
 /**
- * What the given items have added to the daily aggregates over [fromDay, toDay] for the agencies (all when omitted),
- * by metric, for metrics starting with `prefix`: their recorded contributions, which are what the aggregates hold.
+ * What the given items have added to the daily aggregates over [fromDay, toDay], by agency and metric, for metrics
+ * starting with one of `prefixes`: their recorded contributions, which are what the aggregates hold.
  */
-export async function sumItemContributions(ctx: AppContext, source: Source, codes: readonly string[], filter: { agencyIds?: string[]; fromDay: string; toDay: string; prefix: string }): Promise<Map<string, number>> {
-  const sums = new Map<string, number>();
-  const agencies = filter.agencyIds ? new Set(filter.agencyIds) : null;
+export async function sumItemContributions(ctx: AppContext, source: Source, codes: readonly string[], filter: { fromDay: string; toDay: string; prefixes: readonly string[] }): Promise<Map<string, Map<string, number>>> {
+  const sums = new Map<string, Map<string, number>>();
   for (let index = 0; index < codes.length; index += PAGE) {
     const rows = await ctx.db.selectFrom('operations_item_contributions').select('contributions').where('source', '=', source).where('code', 'in', codes.slice(index, index + PAGE)).execute();
     for (const row of rows) {
       for (const [agency, day, metric, value] of row.contributions as Contribution[]) {
-        if (day < filter.fromDay || day > filter.toDay || !metric.startsWith(filter.prefix) || (agencies && !agencies.has(agency))) continue;
-        sums.set(metric, (sums.get(metric) ?? 0) + value);
+        if (day < filter.fromDay || day > filter.toDay || !filter.prefixes.some((prefix) => metric.startsWith(prefix))) continue;
+        const metrics = sums.get(agency) ?? new Map<string, number>();
+        metrics.set(metric, (metrics.get(metric) ?? 0) + value);
+        sums.set(agency, metrics);
       }
     }
   }
   return sums;
+}
+
+/** Adds up per-agency sums over the agencies (all when null), by metric. */
+export function mergeAgencySums(sums: ReadonlyMap<string, ReadonlyMap<string, number>>, agencyIds: ReadonlySet<string> | null): Map<string, number> {
+  const merged = new Map<string, number>();
+  for (const [agency, metrics] of sums) {
+    if (agencyIds && !agencyIds.has(agency)) continue;
+    for (const [metric, value] of metrics) merged.set(metric, (merged.get(metric) ?? 0) + value);
+  }
+  return merged;
 }

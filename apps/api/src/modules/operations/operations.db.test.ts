@@ -11,6 +11,8 @@ import { applyNewEvents, rebuildAggregates } from './index.ts';
 import { readDecision766Input } from './operations.sources.ts';
 import { periodOf, resolveScope } from './operations.scope.ts';
 import { scoreDecision766 } from './workflow/decision-766.ts';
+import { figuresOf, headlineCountsOf } from './workflow/headline-figures.ts';
+import { dossierQueries } from '../procedures/index.ts';
 
 let t: TestApp;
 const tokens: Record<string, string> = {};
@@ -273,6 +275,25 @@ describe('daily aggregates', () => {
       }
     }
     expect(checked).toBeGreaterThan(20);
+
+    // The public statistics, from the same aggregates, equal the figures computed from every item.
+    for (const [from, to] of [[daysBefore(today(), 40), ahead()], [daysBefore(today(), 40), yesterday]] as const) {
+      const served = (await get(`/api/v1/public/statistics?from=${from}&to=${to}`)).json();
+      for (const entry of [served.city, ...served.agencies.filter((candidate: { agency: { code: string } }) => ['PHUXUAN', 'SXD', 'HEPCO'].includes(candidate.agency.code))]) {
+        const scope = await resolveScope(t.app.ctx, entry.agency.code);
+        const period = periodOf(t.app.ctx, from, to);
+        const input = await readDecision766Input(t.app.ctx, scope, period);
+        const progress = scoreDecision766(input).indicators.find((indicator) => indicator.definition.code === '2.1');
+        const everyDossier = await dossierQueries.listDossierFacts(t.app.ctx, { agencyIds: scope.isCity ? undefined : scope.agencyIds });
+        const expected = figuresOf(
+          input.procedures,
+          headlineCountsOf(period, everyDossier, input.reports),
+          { all: input.documents.length, met: input.documents.filter((document) => document.signatureCount > 0).length },
+          { all: progress?.denominator ?? 0, met: progress?.numerator ?? 0 },
+        );
+        expect(entry.figures, `${entry.agency.code} ${from}..${to}`).toEqual(expected);
+      }
+    }
   });
 });
 

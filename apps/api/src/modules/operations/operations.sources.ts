@@ -7,7 +7,7 @@ import type { AppContext } from '../../core/context.ts';
 import { countIssuedDocuments, listIssuedDocumentFacts } from '../documents/index.ts';
 import { dossierQueries } from '../procedures/index.ts';
 import { reportQueries } from '../reports/index.ts';
-import { sumDailyByMetric, sumItemContributions } from './aggregates.service.ts';
+import { mergeAgencySums, sumDailyByMetric, sumItemContributions } from './aggregates.service.ts';
 import type { Scope } from './operations.scope.ts';
 import { DECISION_766_METRIC_PREFIX, type Decision766Aggregates, type Decision766Input, type Period } from './workflow/decision-766.ts';
 
@@ -50,11 +50,20 @@ export async function readDecision766Aggregates(ctx: AppContext, scope: Scope, p
     dossierQueries.listProcedureFacts(ctx, scope.isCity ? null : scope.agencyIds, scope.includesWard),
     countIssuedDocuments(ctx, { agencyIds, start: period.start, end: period.end }),
   ]);
+  const openSums = await readOpenContributions(ctx, openDossiers, openReports, { fromDay: period.from, toDay: period.to, prefixes: [DECISION_766_METRIC_PREFIX] });
+  return { period, sums, openSums: mergeAgencySums(openSums, agencyIds ? new Set(agencyIds) : null), openDossiers, openReports, procedures, documents: { all: documents.issued, met: documents.signed, late: 0, disliked: 0, centidays: 0 } };
+}
+
+/** What the open dossiers and reports added to the daily aggregates over the days, by agency and metric. */
+export async function readOpenContributions(ctx: AppContext, dossiers: readonly { code: string }[], reports: readonly { code: string }[], filter: { fromDay: string; toDay: string; prefixes: readonly string[] }): Promise<Map<string, Map<string, number>>> {
   const [fromDossiers, fromReports] = await Promise.all([
-    sumItemContributions(ctx, 'dossier', openDossiers.map((dossier) => dossier.code), days),
-    sumItemContributions(ctx, 'report', openReports.map((report) => report.code), days),
+    sumItemContributions(ctx, 'dossier', dossiers.map((dossier) => dossier.code), filter),
+    sumItemContributions(ctx, 'report', reports.map((report) => report.code), filter),
   ]);
-  const openSums = new Map(fromDossiers);
-  for (const [metric, value] of fromReports) openSums.set(metric, (openSums.get(metric) ?? 0) + value);
-  return { period, sums, openSums, openDossiers, openReports, procedures, documents: { all: documents.issued, met: documents.signed, late: 0, disliked: 0, centidays: 0 } };
+  for (const [agency, metrics] of fromReports) {
+    const merged = fromDossiers.get(agency) ?? new Map<string, number>();
+    for (const [metric, value] of metrics) merged.set(metric, (merged.get(metric) ?? 0) + value);
+    fromDossiers.set(agency, merged);
+  }
+  return fromDossiers;
 }

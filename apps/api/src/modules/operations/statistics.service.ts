@@ -1,20 +1,26 @@
 /**
  * The public statistics (no login, no personal data): the headline figures city-wide and for each agency directly
  * under the city (departments, wards and communes, city-level service units), each with its numerator, denominator and
- * definition, as JSON or CSV. Computed live from the modules' facts, then kept for a minute per instance so a busy
- * public page does not recompute them on every view.
+ * definition, as JSON or CSV. Computed from the daily aggregates (the reports and dossiers still open at the period's
+ * end judged then, as for Decision 766), so the cost follows agencies × days and the open stock, not the history;
+ * then kept for a minute per instance so a busy public page does not recompute them on every view.
  */
 import type { HeadlineFigure, PublicStatistics } from '@onecity/contracts';
 import type { AppContext } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
-import { listIssuedDocumentFacts } from '../documents/index.ts';
+import { countIssuedDocumentsByAgency } from '../documents/index.ts';
 import { dossierQueries } from '../procedures/index.ts';
+import { reportQueries } from '../reports/index.ts';
 import { addDays } from '../calendar/index.ts';
-import { readDossiers, readReports } from './operations.sources.ts';
+import { applyNewEvents, mergeAgencySums, sumDaily } from './aggregates.service.ts';
+import { readOpenContributions } from './operations.sources.ts';
 import { listAllAgencies, localToday, periodOf, refOf, scopeOf } from './operations.scope.ts';
-import { computeHeadlineFigures, FIGURE_DEFINITIONS } from './workflow/headline-figures.ts';
+import { DECISION_766_METRIC_PREFIX, scoreFromAggregates } from './workflow/decision-766.ts';
+import { FIGURE_DEFINITIONS, HEADLINE_METRIC_PREFIX, headlineFromAggregates } from './workflow/headline-figures.ts';
 
 const CACHE_MS = 60_000;
+/** Events a request applies itself before reading, as for Decision 766. */
+const CATCH_UP_BATCHES = 2;
 const KIND_ORDER = ['department', 'ward', 'commune', 'service_unit', 'unit'];
 /** Departments first, then wards and communes, then service units. */
 function kindOrder(kind: string): number {
@@ -45,58 +51,54 @@ export async function getPublicStatistics(ctx: AppContext, query: { from?: strin
 
 async function computePublicStatistics(ctx: AppContext, from: string, to: string): Promise<PublicStatistics> {
   const period = periodOf(ctx, from, to);
+  await applyNewEvents(ctx, new Date(), CATCH_UP_BATCHES);
   const agencies = await listAllAgencies(ctx);
   const root = agencies.find((row) => row.parent_id === null);
   if (!root) throw new AppError('operations.agency_not_found', { params: { code: '-' } });
-  const city = scopeOf(agencies, root);
-  const [dossiers, procedures, reports, documents] = await Promise.all([
-    readDossiers(ctx, city, period),
+  const days = { fromDay: period.from, toDay: period.to, prefixes: [DECISION_766_METRIC_PREFIX, HEADLINE_METRIC_PREFIX] };
+  const [sums, openDossiers, openReports, procedures, documents] = await Promise.all([
+    sumDaily(ctx, days),
+    dossierQueries.listDossierFacts(ctx, { openAt: { toDate: period.to, asOf: period.asOf } }),
+    reportQueries.listReportFacts(ctx, { createdFrom: period.start, createdTo: period.end, openAt: period.asOf }),
     dossierQueries.listProcedureFacts(ctx, null, true),
-    readReports(ctx, city, period),
-    listIssuedDocumentFacts(ctx, { start: period.start, end: period.end }),
+    countIssuedDocumentsByAgency(ctx, { start: period.start, end: period.end }),
   ]);
+  const openSums = await readOpenContributions(ctx, openDossiers, openReports, days);
 
-  // Each row belongs to the agency directly under the city on its path.
-  const tops = agencies.filter((row) => row.parent_id === root.id);
-  const topOf = new Map<string, string>();
-  for (const top of tops) for (const id of scopeOf(agencies, top).agencyIds) topOf.set(id, top.id);
-  const wardTops = new Set(tops.filter((row) => row.kind === 'ward' || row.kind === 'commune').map((row) => row.id));
-  const by = <T>(rows: T[], agencyOf: (row: T) => string | null) => {
-    const groups = new Map<string, T[]>();
-    for (const row of rows) {
-      const id = agencyOf(row);
-      const top = id ? topOf.get(id) : undefined;
-      if (!top) continue;
-      const list = groups.get(top) ?? [];
-      list.push(row);
-      groups.set(top, list);
-    }
-    return groups;
+  /** The figures of a set of agencies (null: the whole city, reports awaiting triage included). */
+  const figuresOf = (agencyIds: ReadonlySet<string> | null, scopeProcedures: typeof procedures) => {
+    const inScope = (agencyId: string | null) => agencyIds === null || (agencyId !== null && agencyIds.has(agencyId));
+    let issued = 0;
+    let signed = 0;
+    for (const [agencyId, count] of documents) if (inScope(agencyId)) [issued, signed] = [issued + count.issued, signed + count.signed];
+    const parts = {
+      period,
+      sums: mergeAgencySums(sums, agencyIds),
+      openSums: mergeAgencySums(openSums, agencyIds),
+      openDossiers: openDossiers.filter((dossier) => inScope(dossier.agencyId)),
+      openReports: openReports.filter((report) => inScope(report.unitId)),
+      procedures: scopeProcedures,
+    };
+    const progress = scoreFromAggregates({ ...parts, documents: { all: issued, met: signed, late: 0, disliked: 0, centidays: 0 } }).indicators.find((result) => result.definition.code === '2.1');
+    return headlineFromAggregates({ ...parts, documents: { all: issued, met: signed }, progress: { all: progress?.denominator ?? 0, met: progress?.numerator ?? 0 } });
   };
-  const dossiersByTop = by(dossiers, (row) => row.agencyId);
-  const reportsByTop = by(reports, (row) => row.unitId);
-  const documentsByTop = by(documents, (row) => row.agencyId);
-  const departmentProcedures = by(procedures.filter((row) => row.level === 'department'), (row) => row.agencyId);
-  const wardProcedures = procedures.filter((row) => row.level === 'ward');
 
+  const tops = agencies.filter((row) => row.parent_id === root.id);
+  const wardProcedures = procedures.filter((row) => row.level === 'ward');
   return {
     from,
     to,
     computedAt: new Date().toISOString(),
     definitions: [...FIGURE_DEFINITIONS],
-    city: { agency: refOf(root), figures: computeHeadlineFigures({ period, procedures, dossiers, reports, documents }) },
+    city: { agency: refOf(root), figures: figuresOf(null, procedures) },
     agencies: tops
       .sort((left, right) => kindOrder(left.kind) - kindOrder(right.kind) || left.name_vi.localeCompare(right.name_vi, 'vi'))
-      .map((top) => ({
-        agency: refOf(top),
-        figures: computeHeadlineFigures({
-          period,
-          procedures: [...(departmentProcedures.get(top.id) ?? []), ...(wardTops.has(top.id) ? wardProcedures : [])],
-          dossiers: dossiersByTop.get(top.id) ?? [],
-          reports: reportsByTop.get(top.id) ?? [],
-          documents: documentsByTop.get(top.id) ?? [],
-        }),
-      })),
+      .map((top) => {
+        const subtree = new Set(scopeOf(agencies, top).agencyIds);
+        const isWard = top.kind === 'ward' || top.kind === 'commune';
+        const own = procedures.filter((row) => row.level === 'department' && row.agencyId !== null && subtree.has(row.agencyId));
+        return { agency: refOf(top), figures: figuresOf(subtree, [...own, ...(isWard ? wardProcedures : [])]) };
+      }),
   };
 }
 

@@ -16,6 +16,7 @@ import {
   type Period,
   type ReportInput,
 } from './decision-766.ts';
+import { dossierHeadlineTallies, figuresOf, headlineCountsOf, headlineFromAggregates, reportHeadlineTallies, type HeadlineDossier } from './headline-figures.ts';
 
 const at = (iso: string) => new Date(iso);
 // November 2026 in Huế (UTC+7), judged on the 20th at 17:00 local time.
@@ -262,7 +263,7 @@ describe('the score from daily aggregates', () => {
     return { dossiers, reports };
   }
 
-  it('equals the score from every item, for any period, judged at its end or now (240 dossiers, 240 reports, 60 periods)', () => {
+  it('equals the score and the headline figures from every item, for any period, judged at its end or now (240 dossiers, 240 reports, 60 periods)', () => {
     const random = seededRandom(766);
     const procedures = [
       { code: 'P1', onlineLevel: 'full', resultType: 'paper', hasFee: true },
@@ -304,6 +305,16 @@ describe('the score from daily aggregates', () => {
       const figures = (result: typeof fromItems) => result.indicators.map((indicator) => [indicator.definition.code, indicator.numerator, indicator.denominator, indicator.points]);
       expect(figures(fromAggregates), `round ${round}: ${fromDay}..${toDay} at ${period.asOf.toISOString()}`).toEqual(figures(fromItems));
       expect(fromAggregates.total).toBe(fromItems.total);
+
+      // The public headline figures, kept the same way, equal those counted from every item too.
+      const surveyed = (item: DossierInput): HeadlineDossier => ({ ...item, surveyAt: item.survey && item.finishedAt && item.finishedAt.getTime() + 5 * HOUR <= now.getTime() ? new Date(item.finishedAt.getTime() + 5 * HOUR) : null });
+      const headlineSums = (items: DossierInput[], reportItems: ReportInput[]) => sumOf([...items.flatMap((item) => dossierHeadlineTallies(surveyed(item), dayOf)), ...reportItems.flatMap((item) => reportHeadlineTallies(item, dayOf))]);
+      const progress = fromItems.indicators.find((indicator) => indicator.definition.code === '2.1');
+      const count = { all: progress?.denominator ?? 0, met: progress?.numerator ?? 0 };
+      const none = { all: 0, met: 0 };
+      const headline = headlineFromAggregates({ period, sums: headlineSums(dossiers, reports), openSums: headlineSums(openDossiers, openReports), openDossiers: openDossiers.map(surveyed), openReports, procedures: [...procedures], documents: none, progress: count });
+      const counted = headlineCountsOf(period, dossiers.map(surveyed), reports.filter((item) => item.createdAt >= start && item.createdAt < end));
+      expect(headline, `headline, round ${round}`).toEqual(figuresOf([...procedures], counted, none, count));
     }
     // Periods that ended before now, with items answered or finished after their end, were among them.
     expect(straddlers).toBeGreaterThan(50);

@@ -724,7 +724,7 @@ const metricOf = (code: string, key: string) => `${DECISION_766_METRIC_PREFIX}${
 const PROCEDURE_METRIC = { '3.2': metricOf('3.2', 'procedure:'), '3.5b': metricOf('3.5b', 'procedure:') } as const;
 
 /** A period covering all time and judged after it: an item's verdicts once nothing about it can change. */
-const EVER: Period = { from: '0001-01-01', to: '9999-12-31', start: new Date(-8.64e15), end: new Date(8.64e15), asOf: new Date(8.64e15) };
+export const EVER: Period = { from: '0001-01-01', to: '9999-12-31', start: new Date(-8.64e15), end: new Date(8.64e15), asOf: new Date(8.64e15) };
 
 /** [local day YYYY-MM-DD, metric, value]. */
 export type DayTally = [string, string, number];

@@ -1,10 +1,11 @@
 /**
  * The city's headline figures for the public statistics page: each a numerator over a denominator with its written
  * definition, computed from the same facts as Decision 766 and with the same rules where they overlap (on-time
- * dossiers are indicator 2.1's; dossiers filed online are the DVCQG statistics' received-online share). Pure.
+ * dossiers are indicator 2.1's; dossiers filed online are the DVCQG statistics' received-online share), and kept the
+ * same way: as daily aggregates, with the reports still open at a period's end judged then. Pure.
  */
 import type { FigureDefinition, HeadlineFigure, HeadlineFigureKey } from '@onecity/contracts';
-import { classifyProgress, type DossierInput, type DocumentInput, type Period, type ProcedureInput, type ReportInput } from './decision-766.ts';
+import { EVER, type DayTally, type DossierInput, type Period, type ProcedureInput, type ReportInput } from './decision-766.ts';
 
 export const FIGURE_DEFINITIONS: readonly FigureDefinition[] = [
   {
@@ -53,8 +54,8 @@ export const FIGURE_DEFINITIONS: readonly FigureDefinition[] = [
     key: 'surveysSatisfied',
     nameVi: 'Người dân hài lòng với thủ tục',
     nameEn: 'Citizens satisfied with procedures',
-    definitionVi: 'Số phiếu khảo sát gửi trong kỳ chấm tiêu chí "hài lòng chung" 4–5 điểm ÷ số phiếu khảo sát gửi trong kỳ (về hồ sơ được giải quyết trong kỳ).',
-    definitionEn: 'Surveys sent in the period rating "overall" 4–5 of 5 ÷ surveys sent in the period (about dossiers handled in the period).',
+    definitionVi: 'Số phiếu khảo sát gửi trong kỳ chấm tiêu chí "hài lòng chung" 4–5 điểm ÷ số phiếu khảo sát gửi trong kỳ về hồ sơ của cơ quan.',
+    definitionEn: 'Surveys sent in the period rating "overall" 4–5 of 5 ÷ surveys sent in the period about the agency’s dossiers.',
   },
   {
     key: 'reportsHandled',
@@ -72,37 +73,113 @@ export const FIGURE_DEFINITIONS: readonly FigureDefinition[] = [
   },
 ];
 
-export interface HeadlineInput {
+/** A figure's additive counts: the items it is about and those that meet it. */
+export interface Count {
+  all: number;
+  met: number;
+}
+
+export type HeadlineCounts = Record<HeadlineFigureKey, Count>;
+
+/** Prefix of the headline figures' metrics in the daily aggregates. */
+export const HEADLINE_METRIC_PREFIX = 'headline:';
+
+/** The report's verdicts within the period (it was filed in it): the figures it counts in, and whether it meets each. */
+function reportVerdicts(report: ReportInput, period: Period): [HeadlineFigureKey, boolean][] {
+  const out: [HeadlineFigureKey, boolean][] = [];
+  if (report.rating !== null) out.push(['reportsSatisfied', report.rating >= 4]);
+  if (report.status === 'merged' || report.status === 'rejected') return out;
+  const isAnswered = report.resolvedAt !== null && report.resolvedAt < period.asOf;
+  out.push(['reportsHandled', isAnswered]);
+  if (isAnswered) out.push(['reportsOnTime', (report.resolvedAt as Date) <= report.dueAt]);
+  return out;
+}
+
+/** The dossier's verdict on receipt within the period: received in it, filed online or not. */
+function receiptVerdicts(dossier: HeadlineDossier, period: Period): [HeadlineFigureKey, boolean][] {
+  const isReceived = dossier.status !== 1 && dossier.status !== 3 && dossier.receivedOn >= period.from && dossier.receivedOn <= period.to;
+  return isReceived ? [['dossiersFiledOnline', dossier.channel === 'online']] : [];
+}
+
+/** The dossier's survey within the period: sent in it, satisfied or not. */
+function surveyVerdicts(dossier: HeadlineDossier, period: Period): [HeadlineFigureKey, boolean][] {
+  const isSent = dossier.survey !== null && dossier.surveyAt !== null && dossier.surveyAt >= period.start && dossier.surveyAt < period.asOf;
+  return isSent ? [['surveysSatisfied', (dossier.survey?.overall ?? 0) >= 4]] : [];
+}
+
+export type HeadlineDossier = DossierInput & { surveyAt: Date | null };
+
+const emptyCounts = (): HeadlineCounts => Object.fromEntries(FIGURE_DEFINITIONS.map((definition) => [definition.key, { all: 0, met: 0 }])) as HeadlineCounts;
+
+/** The counts of the dossier- and report-based figures over the given items, judged within the period. */
+export function headlineCountsOf(period: Period, dossiers: readonly HeadlineDossier[], reports: readonly ReportInput[]): HeadlineCounts {
+  const counts = emptyCounts();
+  for (const [key, isMet] of [...dossiers.flatMap((dossier) => [...receiptVerdicts(dossier, period), ...surveyVerdicts(dossier, period)]), ...reports.flatMap((report) => reportVerdicts(report, period))]) {
+    counts[key].all += 1;
+    if (isMet) counts[key].met += 1;
+  }
+  return counts;
+}
+
+const dayTallies = (day: string, verdicts: [HeadlineFigureKey, boolean][]): DayTally[] =>
+  verdicts.flatMap(([key, isMet]): DayTally[] => [[day, `${HEADLINE_METRIC_PREFIX}${key}:all`, 1], ...(isMet ? [[day, `${HEADLINE_METRIC_PREFIX}${key}:met`, 1] as DayTally] : [])]);
+
+/**
+ * What one dossier adds to the daily aggregates of the headline figures: its receipt on its receipt day, its survey on
+ * the survey's day (neither depends on when it is judged).
+ */
+export function dossierHeadlineTallies(dossier: HeadlineDossier, dayOf: (instant: Date) => string): DayTally[] {
+  return [...dayTallies(dossier.receivedOn, receiptVerdicts(dossier, EVER)), ...(dossier.surveyAt ? dayTallies(dayOf(dossier.surveyAt), surveyVerdicts(dossier, EVER)) : [])];
+}
+
+/**
+ * What one report adds, on its filing day, judged after everything: a report answered after a period's end is
+ * judged again as open by `headlineFromAggregates` (as for Decision 766).
+ */
+export function reportHeadlineTallies(report: ReportInput, dayOf: (instant: Date) => string): DayTally[] {
+  return dayTallies(dayOf(report.createdAt), reportVerdicts(report, EVER));
+}
+
+export interface HeadlineAggregates {
   period: Period;
+  /** Daily sums over the period's days and the scope's agencies, and what the open items added to them, by metric. */
+  sums: ReadonlyMap<string, number>;
+  openSums: ReadonlyMap<string, number>;
+  openDossiers: HeadlineDossier[];
+  openReports: ReportInput[];
   procedures: ProcedureInput[];
-  dossiers: (DossierInput & { surveyAt: Date | null })[];
-  reports: ReportInput[];
-  documents: DocumentInput[];
+  documents: Count;
+  /** Decision 766 indicator 2.1's numerator and denominator. */
+  progress: Count;
 }
 
-function figure(key: HeadlineFigureKey, items: readonly unknown[], isMet: (item: never) => boolean): HeadlineFigure {
-  const numerator = items.filter((item) => isMet(item as never)).length;
-  return { key, numerator, denominator: items.length, value: items.length === 0 ? null : numerator / items.length };
+/** The headline figures from the daily aggregates, the open items judged at the period's end. */
+export function headlineFromAggregates(parts: HeadlineAggregates): HeadlineFigure[] {
+  const counts = headlineCountsOf(parts.period, parts.openDossiers, parts.openReports);
+  const take = (sums: ReadonlyMap<string, number>, sign: 1 | -1) => {
+    for (const [metric, value] of sums) {
+      if (!metric.startsWith(HEADLINE_METRIC_PREFIX)) continue;
+      const [key, part] = metric.slice(HEADLINE_METRIC_PREFIX.length).split(':') as [HeadlineFigureKey, keyof Count];
+      if (counts[key]) counts[key][part] += sign * value;
+    }
+  };
+  take(parts.sums, 1);
+  take(parts.openSums, -1);
+  return figuresOf(parts.procedures, counts, parts.documents, parts.progress);
 }
 
-/** Every headline figure over the given facts (already narrowed to one agency, or the whole city). */
-export function computeHeadlineFigures(input: HeadlineInput): HeadlineFigure[] {
-  const { period } = input;
-  const received = input.dossiers.filter((d) => d.status !== 1 && d.status !== 3 && d.receivedOn >= period.from && d.receivedOn <= period.to);
-  const progress = input.dossiers.map((d) => classifyProgress(d, period)).filter((outcome) => outcome !== 'not_counted');
-  const surveys = input.dossiers.filter((d) => d.survey !== null && d.surveyAt !== null && d.surveyAt >= period.start && d.surveyAt < period.asOf);
-  const inScope = input.reports.filter((r) => r.status !== 'merged' && r.status !== 'rejected');
-  const answered = inScope.filter((r) => r.resolvedAt !== null && r.resolvedAt < period.asOf);
-  const rated = input.reports.filter((r) => r.rating !== null);
-  return [
-    figure('proceduresOnline', input.procedures, (p: ProcedureInput) => p.onlineLevel === 'full' || p.onlineLevel === 'partial'),
-    figure('proceduresFullyOnline', input.procedures, (p: ProcedureInput) => p.onlineLevel === 'full'),
-    figure('dossiersFiledOnline', received, (d: DossierInput) => d.channel === 'online'),
-    figure('dossiersOnTime', progress, (outcome: string) => outcome === 'done_on_time' || outcome === 'supplement_on_time' || outcome === 'in_progress_in_time'),
-    figure('documentsSigned', input.documents, (d: DocumentInput) => d.signatureCount > 0),
-    figure('reportsSatisfied', rated, (r: ReportInput) => (r.rating ?? 0) >= 4),
-    figure('surveysSatisfied', surveys, (d: DossierInput) => (d.survey?.overall ?? 0) >= 4),
-    figure('reportsHandled', inScope, (r: ReportInput) => r.resolvedAt !== null && r.resolvedAt < period.asOf),
-    figure('reportsOnTime', answered, (r: ReportInput) => (r.resolvedAt as Date) <= r.dueAt),
-  ];
+const figureOf = (key: HeadlineFigureKey, count: Count): HeadlineFigure => ({ key, numerator: count.met, denominator: count.all, value: count.all === 0 ? null : count.met / count.all });
+
+/** Every headline figure, in the definitions' order. */
+export function figuresOf(procedures: readonly ProcedureInput[], counts: HeadlineCounts, documents: Count, progress: Count): HeadlineFigure[] {
+  const online = procedures.filter((procedure) => procedure.onlineLevel === 'full' || procedure.onlineLevel === 'partial').length;
+  const fullyOnline = procedures.filter((procedure) => procedure.onlineLevel === 'full').length;
+  const byKey: Record<HeadlineFigureKey, Count> = {
+    ...counts,
+    proceduresOnline: { all: procedures.length, met: online },
+    proceduresFullyOnline: { all: procedures.length, met: fullyOnline },
+    dossiersOnTime: progress,
+    documentsSigned: documents,
+  };
+  return FIGURE_DEFINITIONS.map((definition) => figureOf(definition.key, byKey[definition.key]));
 }
