@@ -9,7 +9,7 @@ import { AppError } from '../../core/errors.ts';
 import { applyNewEvents } from './aggregates.service.ts';
 import { readDecision766Aggregates, readDecision766Input } from './operations.sources.ts';
 import { periodOf, requireReader, resolveScope } from './operations.scope.ts';
-import { findIndicator, indicatorItems, scoreDecision766, scoreFromAggregates, type IndicatorResult } from './workflow/decision-766.ts';
+import { findIndicator, indicatorItems, scoreFromAggregates, scoreTally, tallyItems, type IndicatorResult } from './workflow/decision-766.ts';
 
 /** Events a figure request applies itself before reading (the job applies the rest): recent changes show at once. */
 const CATCH_UP_BATCHES = 2;
@@ -72,9 +72,9 @@ export async function listDecision766Items(
   const scope = await resolveScope(ctx, query.agencyCode);
   requireReader(actor, scope);
   const period = periodOf(ctx, query.from, query.to);
-  const input = await readDecision766Input(ctx, scope, period);
-  const score = scoreDecision766(input);
-  const result = score.indicators.find((candidate) => candidate.definition.code === definition.code) as IndicatorResult;
-  const items = indicatorItems(definition, input).filter((item) => query.met === undefined || item.isMet === query.met);
-  return { indicator: presentIndicator(result), items: items.slice(query.offset, query.offset + query.limit), total: items.length };
+  // Only the facts this indicator's items are made of (procedure figures count the dossiers filed or paid for them).
+  const input = await readDecision766Input(ctx, scope, period, { dossiers: definition.itemKind === 'dossier' || definition.itemKind === 'procedure', reports: definition.itemKind === 'report', procedures: definition.itemKind === 'procedure', documents: definition.itemKind === 'document' });
+  const all = indicatorItems(definition, input);
+  const items = all.filter((item) => query.met === undefined || item.isMet === query.met);
+  return { indicator: presentIndicator(scoreTally(definition, definition.measure ? tallyItems(definition, all) : null)), items: items.slice(query.offset, query.offset + query.limit), total: items.length };
 }

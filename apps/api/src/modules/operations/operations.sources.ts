@@ -24,13 +24,15 @@ export function readReports(ctx: AppContext, scope: Scope, period: Period) {
   return reportQueries.listReportFacts(ctx, { unitIds: agencyFilter(scope), createdFrom: period.start, createdTo: period.end });
 }
 
-/** Everything Decision 766 is computed from, for one agency's subtree and period. */
-export async function readDecision766Input(ctx: AppContext, scope: Scope, period: Period): Promise<Decision766Input> {
+const EVERY_SOURCE = { dossiers: true, reports: true, procedures: true, documents: true };
+
+/** Everything Decision 766 is computed from (or the sources asked for), for one agency's subtree and period. */
+export async function readDecision766Input(ctx: AppContext, scope: Scope, period: Period, sources: Record<keyof typeof EVERY_SOURCE, boolean> = EVERY_SOURCE): Promise<Decision766Input> {
   const [dossiers, procedures, reports, documents] = await Promise.all([
-    readDossiers(ctx, scope, period),
-    dossierQueries.listProcedureFacts(ctx, scope.isCity ? null : scope.agencyIds, scope.includesWard),
-    readReports(ctx, scope, period),
-    listIssuedDocumentFacts(ctx, { agencyIds: agencyFilter(scope), start: period.start, end: period.end }),
+    sources.dossiers ? readDossiers(ctx, scope, period) : [],
+    sources.procedures ? dossierQueries.listProcedureFacts(ctx, scope.isCity ? null : scope.agencyIds, scope.includesWard) : [],
+    sources.reports ? readReports(ctx, scope, period) : [],
+    sources.documents ? listIssuedDocumentFacts(ctx, { agencyIds: agencyFilter(scope), start: period.start, end: period.end }) : [],
   ]);
   return { period, dossiers, procedures, reports, documents };
 }
