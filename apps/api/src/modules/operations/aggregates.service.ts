@@ -37,7 +37,8 @@ interface SourceEvent {
   code: string;
 }
 
-function dayFormatter(ctx: AppContext): (instant: Date) => string {
+/** The city's local day (YYYY-MM-DD) of an instant. */
+export function dayFormatter(ctx: AppContext): (instant: Date) => string {
   const format = new Intl.DateTimeFormat('en-CA', { timeZone: ctx.config.officeHours.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
   return (instant) => format.format(instant);
 }
@@ -172,6 +173,8 @@ export async function rebuildAggregates(ctx: AppContext, now = new Date()): Prom
     for (const source of ['report', 'dossier'] as const) {
       await trx.updateTable('operations_cursors').set({ last_event_id: cursors[source], updated_at: now }).where('source', '=', source).execute();
     }
+    // Fresh statistics for the planner: the tables were just emptied and refilled.
+    await sql`analyze operations_daily, operations_item_contributions`.execute(trx);
     return { ...counts, rows: rows.length };
   });
 }
@@ -212,26 +215,6 @@ export async function sumDailyByMetric(ctx: AppContext, filter: { agencyIds?: st
     .groupBy('metric');
   if (filter.agencyIds) query = query.where('agency_id', 'in', filter.agencyIds);
   return new Map((await query.execute()).map((row) => [row.metric, Number(row.total)]));
-}
-
-/**
- * What the given items have added to the daily aggregates over [fromDay, toDay], by agency and metric, for metrics
- * starting with one of `prefixes`: their recorded contributions, which are what the aggregates hold.
- */
-export async function sumItemContributions(ctx: AppContext, source: Source, codes: readonly string[], filter: { fromDay: string; toDay: string; prefixes: readonly string[] }): Promise<Map<string, Map<string, number>>> {
-  const sums = new Map<string, Map<string, number>>();
-  for (let index = 0; index < codes.length; index += PAGE) {
-    const rows = await ctx.db.selectFrom('operations_item_contributions').select('contributions').where('source', '=', source).where('code', 'in', codes.slice(index, index + PAGE)).execute();
-    for (const row of rows) {
-      for (const [agency, day, metric, value] of row.contributions as Contribution[]) {
-        if (day < filter.fromDay || day > filter.toDay || !filter.prefixes.some((prefix) => metric.startsWith(prefix))) continue;
-        const metrics = sums.get(agency) ?? new Map<string, number>();
-        metrics.set(metric, (metrics.get(metric) ?? 0) + value);
-        sums.set(agency, metrics);
-      }
-    }
-  }
-  return sums;
 }
 
 /** Adds up per-agency sums over the agencies (all when null), by metric. */

@@ -7,7 +7,7 @@ import type { AppContext } from '../../core/context.ts';
 import { countIssuedDocuments, listIssuedDocumentFacts } from '../documents/index.ts';
 import { dossierQueries } from '../procedures/index.ts';
 import { reportQueries } from '../reports/index.ts';
-import { mergeAgencySums, sumDailyByMetric, sumItemContributions } from './aggregates.service.ts';
+import { dayFormatter, sumDailyByMetric } from './aggregates.service.ts';
 import type { Scope } from './operations.scope.ts';
 import { DECISION_766_METRIC_PREFIX, type Decision766Aggregates, type Decision766Input, type Period } from './workflow/decision-766.ts';
 
@@ -39,7 +39,7 @@ export async function readDecision766Input(ctx: AppContext, scope: Scope, period
 
 /**
  * Decision 766 from the daily aggregates (workflow/decision-766.ts, `scoreFromAggregates`): their sums over the
- * period, the items still open at asOf with what they added to those sums, the catalogue and the documents' counts.
+ * period, the items still open at asOf, the catalogue and the documents' counts.
  * The cost follows the number of agencies, days and open items, not the number of dossiers and reports ever filed.
  */
 export async function readDecision766Aggregates(ctx: AppContext, scope: Scope, period: Period): Promise<Decision766Aggregates> {
@@ -52,20 +52,6 @@ export async function readDecision766Aggregates(ctx: AppContext, scope: Scope, p
     dossierQueries.listProcedureFacts(ctx, scope.isCity ? null : scope.agencyIds, scope.includesWard),
     countIssuedDocuments(ctx, { agencyIds, start: period.start, end: period.end }),
   ]);
-  const openSums = await readOpenContributions(ctx, openDossiers, openReports, { fromDay: period.from, toDay: period.to, prefixes: [DECISION_766_METRIC_PREFIX] });
-  return { period, sums, openSums: mergeAgencySums(openSums, agencyIds ? new Set(agencyIds) : null), openDossiers, openReports, procedures, documents: { all: documents.issued, met: documents.signed, late: 0, disliked: 0, centidays: 0 } };
+  return { period, sums, dayOf: dayFormatter(ctx), openDossiers, openReports, procedures, documents: { all: documents.issued, met: documents.signed, late: 0, disliked: 0, centidays: 0 } };
 }
 
-/** What the open dossiers and reports added to the daily aggregates over the days, by agency and metric. */
-export async function readOpenContributions(ctx: AppContext, dossiers: readonly { code: string }[], reports: readonly { code: string }[], filter: { fromDay: string; toDay: string; prefixes: readonly string[] }): Promise<Map<string, Map<string, number>>> {
-  const [fromDossiers, fromReports] = await Promise.all([
-    sumItemContributions(ctx, 'dossier', dossiers.map((dossier) => dossier.code), filter),
-    sumItemContributions(ctx, 'report', reports.map((report) => report.code), filter),
-  ]);
-  for (const [agency, metrics] of fromReports) {
-    const merged = fromDossiers.get(agency) ?? new Map<string, number>();
-    for (const [metric, value] of metrics) merged.set(metric, (merged.get(metric) ?? 0) + value);
-    fromDossiers.set(agency, merged);
-  }
-  return fromDossiers;
-}

@@ -12,8 +12,7 @@ import { countIssuedDocumentsByAgency } from '../documents/index.ts';
 import { dossierQueries } from '../procedures/index.ts';
 import { reportQueries } from '../reports/index.ts';
 import { addDays } from '../calendar/index.ts';
-import { applyNewEvents, mergeAgencySums, sumDaily } from './aggregates.service.ts';
-import { readOpenContributions } from './operations.sources.ts';
+import { applyNewEvents, dayFormatter, mergeAgencySums, sumDaily } from './aggregates.service.ts';
 import { listAllAgencies, localToday, periodOf, refOf, scopeOf } from './operations.scope.ts';
 import { DECISION_766_METRIC_PREFIX, scoreFromAggregates } from './workflow/decision-766.ts';
 import { FIGURE_DEFINITIONS, HEADLINE_METRIC_PREFIX, headlineFromAggregates } from './workflow/headline-figures.ts';
@@ -63,7 +62,7 @@ async function computePublicStatistics(ctx: AppContext, from: string, to: string
     dossierQueries.listProcedureFacts(ctx, null, true),
     countIssuedDocumentsByAgency(ctx, { start: period.start, end: period.end }),
   ]);
-  const openSums = await readOpenContributions(ctx, openDossiers, openReports, days);
+  const dayOf = dayFormatter(ctx);
 
   /** The figures of a set of agencies (null: the whole city, reports awaiting triage included). */
   const figuresOf = (agencyIds: ReadonlySet<string> | null, scopeProcedures: typeof procedures) => {
@@ -74,7 +73,7 @@ async function computePublicStatistics(ctx: AppContext, from: string, to: string
     const parts = {
       period,
       sums: mergeAgencySums(sums, agencyIds),
-      openSums: mergeAgencySums(openSums, agencyIds),
+      dayOf,
       openDossiers: openDossiers.filter((dossier) => inScope(dossier.agencyId)),
       openReports: openReports.filter((report) => inScope(report.unitId)),
       procedures: scopeProcedures,

@@ -295,7 +295,7 @@ describe('the score from daily aggregates', () => {
       const fromAggregates = scoreFromAggregates({
         period,
         sums: sumOf([...dossiers.flatMap((item) => dossierDayTallies(item, dayOf)), ...reports.flatMap((item) => reportDayTallies(item, dayOf))]),
-        openSums: sumOf([...openDossiers.flatMap((item) => dossierDayTallies(item, dayOf)), ...openReports.flatMap((item) => reportDayTallies(item, dayOf))]),
+        dayOf,
         openDossiers,
         openReports,
         procedures: [...procedures],
@@ -312,7 +312,7 @@ describe('the score from daily aggregates', () => {
       const progress = fromItems.indicators.find((indicator) => indicator.definition.code === '2.1');
       const count = { all: progress?.denominator ?? 0, met: progress?.numerator ?? 0 };
       const none = { all: 0, met: 0 };
-      const headline = headlineFromAggregates({ period, sums: headlineSums(dossiers, reports), openSums: headlineSums(openDossiers, openReports), openDossiers: openDossiers.map(surveyed), openReports, procedures: [...procedures], documents: none, progress: count });
+      const headline = headlineFromAggregates({ period, sums: headlineSums(dossiers, reports), dayOf, openDossiers: openDossiers.map(surveyed), openReports, procedures: [...procedures], documents: none, progress: count });
       const counted = headlineCountsOf(period, dossiers.map(surveyed), reports.filter((item) => item.createdAt >= start && item.createdAt < end));
       expect(headline, `headline, round ${round}`).toEqual(figuresOf([...procedures], counted, none, count));
     }

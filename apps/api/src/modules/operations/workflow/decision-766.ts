@@ -715,8 +715,8 @@ export function scoreDecision766(input: Decision766Input): Decision766Result {
  * the day that puts it in a period: its finish (2.1, 5.4), its result (2.2, 4.1, 4.2), its receipt (3.3, 3.6), its
  * filing (5.1, 5.2), its payment (3.5b). For an item finished before a period's asOf that is exactly what the rules
  * say of it within the period. The others, items still open at asOf (a small set: the stock being handled), are
- * judged when the figure is asked for: what they added is taken back and their verdict at asOf put in its place
- * (`scoreFromAggregates`). An item still open adds nothing to the figures that judge open items at asOf.
+ * judged when the figure is asked for: what they hold in the aggregates is taken back and their verdict at asOf put in
+ * its place (`scoreFromAggregates`). An item still open adds nothing to the figures that judge open items at asOf.
  */
 export const AGGREGATED_INDICATORS = ['2.1', '2.2', '3.3', '3.6', '4.1', '4.2', '5.1', '5.2', '5.4'] as const;
 export const DECISION_766_METRIC_PREFIX = '766:';
@@ -757,12 +757,19 @@ export function reportDayTallies(report: ReportInput, dayOf: (instant: Date) => 
   return out;
 }
 
+/** Day tallies summed by metric over the period's days. */
+export function sumDayTallies(tallies: Iterable<DayTally>, period: Pick<Period, 'from' | 'to'>): Map<string, number> {
+  const sums = new Map<string, number>();
+  for (const [day, metric, value] of tallies) if (day >= period.from && day <= period.to) sums.set(metric, (sums.get(metric) ?? 0) + value);
+  return sums;
+}
+
 export interface Decision766Aggregates {
   period: Period;
   /** The daily aggregates' sums over the period's days and the scope's agencies, by metric. */
   sums: ReadonlyMap<string, number>;
-  /** What the open items (below) added to those sums, by metric. */
-  openSums: ReadonlyMap<string, number>;
+  /** The city's local day of an instant, as the aggregates use it. */
+  dayOf: (instant: Date) => string;
   /** The items still open at asOf: dossiers received by the period's end and not finished before asOf, reports filed in the period and not answered before asOf. */
   openDossiers: DossierInput[];
   openReports: ReportInput[];
@@ -791,7 +798,9 @@ export function scoreFromAggregates(parts: Decision766Aggregates): Decision766Re
     }
   };
   take(parts.sums, 1);
-  take(parts.openSums, -1);
+  // What the open items hold in the sums is what their facts give judged after everything (the aggregation recorded
+  // it from the same facts): taken back, and replaced by their verdicts at asOf.
+  take(sumDayTallies([...parts.openDossiers.flatMap((dossier) => dossierDayTallies(dossier, parts.dayOf)), ...parts.openReports.flatMap((report) => reportDayTallies(report, parts.dayOf))], parts.period), -1);
   const open: Decision766Input = { period: parts.period, dossiers: parts.openDossiers, procedures: [], reports: parts.openReports, documents: [] };
   for (const code of AGGREGATED_INDICATORS) {
     const definition = findIndicator(code) as IndicatorDefinition;

@@ -5,7 +5,7 @@
  * same way: as daily aggregates, with the reports still open at a period's end judged then. Pure.
  */
 import type { FigureDefinition, HeadlineFigure, HeadlineFigureKey } from '@onecity/contracts';
-import { EVER, type DayTally, type DossierInput, type Period, type ProcedureInput, type ReportInput } from './decision-766.ts';
+import { EVER, sumDayTallies, type DayTally, type DossierInput, type Period, type ProcedureInput, type ReportInput } from './decision-766.ts';
 
 export const FIGURE_DEFINITIONS: readonly FigureDefinition[] = [
   {
@@ -142,9 +142,9 @@ export function reportHeadlineTallies(report: ReportInput, dayOf: (instant: Date
 
 export interface HeadlineAggregates {
   period: Period;
-  /** Daily sums over the period's days and the scope's agencies, and what the open items added to them, by metric. */
+  /** Daily sums over the period's days and the scope's agencies, by metric; the city's local day of an instant. */
   sums: ReadonlyMap<string, number>;
-  openSums: ReadonlyMap<string, number>;
+  dayOf: (instant: Date) => string;
   openDossiers: HeadlineDossier[];
   openReports: ReportInput[];
   procedures: ProcedureInput[];
@@ -164,7 +164,8 @@ export function headlineFromAggregates(parts: HeadlineAggregates): HeadlineFigur
     }
   };
   take(parts.sums, 1);
-  take(parts.openSums, -1);
+  // The open items' share of the sums, from the same facts the aggregation recorded, gives way to their verdicts above.
+  take(sumDayTallies([...parts.openDossiers.flatMap((dossier) => dossierHeadlineTallies(dossier, parts.dayOf)), ...parts.openReports.flatMap((report) => reportHeadlineTallies(report, parts.dayOf))], parts.period), -1);
   return figuresOf(parts.procedures, counts, parts.documents, parts.progress);
 }
 
