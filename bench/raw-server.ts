@@ -3,18 +3,36 @@
  * type parsers, or PGlite on the same data directory) running the same statements as the API (lib/queries.ts), with
  * no framework, no validation, no authentication and no presentation beyond JSON.stringify of the rows.
  * Started by run.ts as a child process: RAW_PORT, RAW_DATABASE_URL or RAW_DATA_DIR, RAW_POOL_MAX, RAW_DIRECTORY
- * (unit and agency subtree ids by code, which the API keeps in memory).
+ * (unit and agency subtree ids by code, which the API keeps in memory), RAW_SCOPES (the operations centre's subtrees
+ * by code, as operations.scope makes them from the agencies it reads) and RAW_TIME_ZONE (the city's).
+ * The operations centre's answers are figures, not lists: those routes answer with the rows of the aggregate
+ * statements and the number of rows of each list of items (the API counts and sums them; the ceiling does not).
  */
 import http from 'node:http';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { sharedParsers } from '../apps/api/src/core/db/type-parsers.ts';
-import { dossierLookupQueries, publicReportsQueries, queueQueries, reportPageQueries, statisticsQueries, type Statement } from './lib/queries.ts';
+import { addDays, localIso, localPeriod } from '../apps/api/src/modules/calendar/workflow/working-days.ts';
+import {
+  catchUpQueries,
+  countersQueries,
+  decision766Queries,
+  dossierLookupQueries,
+  publicReportsQueries,
+  queueQueries,
+  reportPageQueries,
+  statisticsQueries,
+  type OperationsScope,
+  type Statement,
+} from './lib/queries.ts';
 
 const port = Number(process.env.RAW_PORT ?? 3999);
 const subtrees = JSON.parse(process.env.RAW_DIRECTORY ?? '{}') as Record<string, string[]>;
+const scopes = JSON.parse(process.env.RAW_SCOPES ?? '{}') as Record<string, OperationsScope>;
+const timeZone = process.env.RAW_TIME_ZONE ?? 'Asia/Ho_Chi_Minh';
 const timeZoneOffset = '+07:00';
+const localDay = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
 
 type Runner = (statement: Statement) => Promise<Record<string, unknown>[]>;
 let run: Runner;
@@ -29,6 +47,9 @@ if (process.env.RAW_DATABASE_URL) {
   const pglite = await PGlite.create(path.join(process.env.RAW_DATA_DIR ?? './data', 'pglite'), { parsers: sharedParsers });
   run = async (statement) => (await pglite.query<Record<string, unknown>>(statement.sql, statement.parameters as unknown[])).rows;
 }
+
+/** Runs a statement, or nothing for a null one (the API skips a query whose filter list is empty). */
+const runOrNone = (statement: Statement | null) => (statement ? run(statement) : Promise.resolve([]));
 
 function send(response: http.ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
@@ -76,6 +97,42 @@ async function handle(request: http.IncomingMessage, response: http.ServerRespon
     const asOf = new Date(Math.min(Date.now(), end.getTime()));
     const [row] = await run(statisticsQueries({ agencyIds: subtrees[query.get('agencyCode') ?? ''] ?? [], from, to, start, end, asOf, nearly: new Date(asOf.getTime() + 86_400_000) })[0] as Statement);
     return send(response, 200, row);
+  }
+  if (url.pathname === '/raw/operations/counters') {
+    const code = query.get('agencyCode') ?? '';
+    const scope = scopes[code];
+    if (!scope) return send(response, 400, { code: 'operations.agency_not_found' });
+    const now = new Date();
+    const today = localDay.format(now);
+    const { start, end } = localPeriod(today, addDays(today, 30), timeZone);
+    const asOf = new Date(Math.min(now.getTime(), end.getTime()));
+    const statements = countersQueries({
+      scope,
+      dayStart: new Date(localIso(today, 0, timeZone)),
+      statistics: { agencyIds: subtrees[code] ?? [], from: today, to: addDays(today, 30), start, end, asOf, nearly: new Date(asOf.getTime() + 86_400_000) },
+    });
+    await run(statements.agencies);
+    const [open, receivedToday, resolvedToday] = await Promise.all(statements.reports.map(runOrNone));
+    const [statistics] = await run(statements.statistics);
+    const [filedToday, finishedToday] = await Promise.all(statements.dossiers.map(runOrNone));
+    return send(response, 200, { open: open?.length, receivedToday: receivedToday?.length, resolvedToday: resolvedToday?.length, statistics, filedToday: filedToday?.length, finishedToday: finishedToday?.length });
+  }
+  if (url.pathname === '/raw/operations/decision-766') {
+    const scope = scopes[query.get('agencyCode') ?? ''];
+    if (!scope) return send(response, 400, { code: 'operations.agency_not_found' });
+    const from = query.get('from') ?? '';
+    const to = query.get('to') ?? '';
+    const { start, end } = localPeriod(from, to, timeZone);
+    const statements = decision766Queries({ scope, period: { from, to, start, end, asOf: new Date(Math.min(Date.now(), end.getTime())) } });
+    await run(statements.agencies);
+    await run(statements.agencies);
+    for (const source of ['report', 'dossier'] as const) {
+      const [cursor] = await run(catchUpQueries.cursor(source));
+      await run(catchUpQueries.eventsAfter(source, Number(cursor?.last_event_id ?? 0)));
+    }
+    const { reads } = statements;
+    const [sums, openDossiers, openReports, procedures, documents] = await Promise.all([reads.sums, reads.openDossiers, reads.openReports, reads.procedures, reads.documents].map(runOrNone));
+    return send(response, 200, { sums, openDossiers: openDossiers?.length, openReports: openReports?.length, procedures: procedures?.length, documents: documents?.[0] });
   }
   if (url.pathname === '/health') return send(response, 200, { status: 'ok' });
   return send(response, 404, { code: 'not_found' });

@@ -16,9 +16,24 @@ import type { DatabaseHandle } from '../../apps/api/src/core/db/database.ts';
 import { daysNeeded, generateCity, GENERATED_PASSWORD, hasGeneratedData, startOfLocalDay } from '../../apps/api/src/scripts/city-data/generate.ts';
 import { openCity } from '../../apps/api/src/scripts/city-data/run.ts';
 import { formatCount, formatDuration } from '../../apps/api/src/scripts/city-data/cli.ts';
+import { listAgencies } from '../../apps/api/src/modules/agencies/index.ts';
+import { addDays } from '../../apps/api/src/modules/calendar/index.ts';
+import { rebuildAggregates } from '../../apps/api/src/modules/operations/index.ts';
+import { scopeOf } from '../../apps/api/src/modules/operations/operations.scope.ts';
 import { ceilingRatio, type WorkloadResult } from './report.ts';
 import { apiEnv, freePort, root, startNode, type Started } from './processes.ts';
-import { normaliseSql, dossierLookupQueries, publicReportsQueries, queueQueries, reportPageQueries } from './queries.ts';
+import {
+  catchUpQueries,
+  countersQueries,
+  decision766Queries,
+  dossierLookupQueries,
+  normaliseSql,
+  publicReportsQueries,
+  queueQueries,
+  reportPageQueries,
+  type OperationsScope,
+  type Statement,
+} from './queries.ts';
 
 export interface Target {
   kind: 'postgres' | 'pglite';
@@ -48,6 +63,8 @@ interface Pools {
   iocToken: string;
   statistics: { agencyCode: string; token: string; from: string; to: string };
   subtrees: Record<string, string[]>;
+  /** The operations centre: the city's and the ward's agency codes, their subtrees as operations sees them, the last 365 days. */
+  operations: { city: string; ward: string; scopes: Record<string, OperationsScope>; from: string; to: string };
 }
 
 interface Workload {
@@ -92,7 +109,24 @@ export async function prepareDatabase(target: Target, options: Pick<SuiteOptions
   }
 }
 
-async function preparePools(handle: DatabaseHandle): Promise<Pools> {
+/**
+ * Rebuilds the operations centre's daily aggregates from the loaded reports and dossiers (what `npm run
+ * operations:rebuild` does), which the Decision 766 figures read; timed as a load step.
+ */
+export async function rebuildOperationsAggregates(config: Config, log: (text: string) => void): Promise<{ seconds: number; reports: number; dossiers: number; rows: number }> {
+  const { ctx, handle } = await openCity(config);
+  try {
+    const started = performance.now();
+    const result = await rebuildAggregates(ctx);
+    const seconds = Math.round((performance.now() - started) / 100) / 10;
+    log(`Operations aggregates rebuilt in ${formatDuration(seconds)} (${formatCount(result.reports)} reports, ${formatCount(result.dossiers)} dossiers, ${formatCount(result.rows)} daily rows).`);
+    return { seconds, ...result };
+  } finally {
+    await handle.close();
+  }
+}
+
+async function preparePools(handle: DatabaseHandle, timeZone: string): Promise<Pools> {
   const db = handle.db;
   const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
   const session = async (userId: string) => {
@@ -117,13 +151,24 @@ async function preparePools(handle: DatabaseHandle): Promise<Pools> {
     const officer = await db.selectFrom('role_grants as g').innerJoin('agencies as a', 'a.id', 'g.agency_id').select('g.user_id').where('g.role', '=', 'officer').where('a.code', '=', code).limit(1).executeTakeFirst();
     if (officer) units.push({ code, token: await session(officer.user_id) });
   }
-  const ioc = await db.selectFrom('role_grants').select('user_id').where('role', '=', 'ioc_operator').limit(1).executeTakeFirstOrThrow();
+  // An IOC operator of the whole city (granted on the root agency): the operations centre's figures are per subtree.
+  const ioc = await db.selectFrom('role_grants as g').innerJoin('agencies as a', 'a.id', 'g.agency_id').select('g.user_id').where('g.role', '=', 'ioc_operator').where('a.parent_id', 'is', null).limit(1).executeTakeFirstOrThrow();
   const lead = await db.selectFrom('role_grants as g').innerJoin('agencies as a', 'a.id', 'g.agency_id').select('g.user_id').where('g.role', '=', 'unit_lead').where('a.code', '=', 'PHUXUAN').limit(1).executeTakeFirstOrThrow();
   const agencies = await db.selectFrom('agencies').select(['id', 'code', 'path']).execute();
   const subtrees: Record<string, string[]> = {};
   for (const agency of agencies) subtrees[agency.code] = agencies.filter((other) => other.path === agency.path || other.path.startsWith(`${agency.path}.`)).map((other) => other.id);
   const today = new Date();
   const yearAgo = new Date(today.getTime() - 365 * 86_400_000);
+  // The operations centre's subtrees exactly as operations.scope makes them (same ids, same order).
+  const tree = await listAgencies(db);
+  const scopes: Record<string, OperationsScope> = {};
+  for (const agency of tree) {
+    const scope = scopeOf(tree, agency);
+    scopes[agency.code] = { agencyIds: scope.agencyIds, isCity: scope.isCity, includesWard: scope.includesWard };
+  }
+  const city = tree.find((agency) => agency.parent_id === null);
+  if (!city) throw new Error('the agency tree has no root');
+  const localToday = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(today);
   return {
     tokens,
     citizenLogins: citizens.map((citizen) => citizen.phone ?? ''),
@@ -134,6 +179,7 @@ async function preparePools(handle: DatabaseHandle): Promise<Pools> {
     iocToken: await session(ioc.user_id),
     statistics: { agencyCode: 'PHUXUAN', token: await session(lead.user_id), from: yearAgo.toISOString().slice(0, 10), to: today.toISOString().slice(0, 10) },
     subtrees,
+    operations: { city: city.code, ward: 'PHUXUAN', scopes, from: addDays(localToday, -364), to: localToday },
   };
 }
 
@@ -146,12 +192,6 @@ function viewport(pools: Pools): string {
 }
 
 const OPEN = ['submitted', 'assigned', 'in_progress'];
-const IOC_PAGE: { query: string; queue?: boolean }[] = [
-  { query: `${OPEN.map((status) => `status=${status}`).join('&')}&limit=1` },
-  { query: 'overdue=true&limit=1', queue: true },
-  { query: 'status=resolved&status=closed&limit=1000' },
-  ...['submitted', 'assigned', 'in_progress', 'resolved', 'closed'].map((status) => ({ query: `status=${status}&limit=1` })),
-];
 
 function workloads(pools: Pools): Workload[] {
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -162,7 +202,10 @@ function workloads(pools: Pools): Workload[] {
   };
   let w1Next = '';
   let w5Next = pick(pools.units);
-  let iocStep = 0;
+  // W6a alternates between the city's and the ward's counters (the API and the ceiling each keep their own turn).
+  let countersTurn = 0;
+  let rawCountersTurn = 0;
+  const { city, ward, from, to } = pools.operations;
   return [
     {
       name: 'W1',
@@ -207,21 +250,27 @@ function workloads(pools: Pools): Workload[] {
     },
     {
       name: 'W6a',
-      title: 'ops overview (IOC page)',
-      api: () => {
-        const step = IOC_PAGE[iocStep++ % IOC_PAGE.length] ?? { query: '' };
-        return step.queue ? { method: 'GET', path: `/api/v1/console/reports?${step.query}`, headers: bearer(pools.iocToken) } : { method: 'GET', path: `/api/v1/reports?${step.query}` };
-      },
-      raw: () => {
-        const step = IOC_PAGE[iocStep++ % IOC_PAGE.length] ?? { query: '' };
-        return step.queue ? `/raw/queue?${step.query}` : `/raw/reports?${step.query}`;
-      },
+      title: 'IOC live counters',
+      api: () => ({ method: 'GET', path: `/api/v1/operations/counters?agencyCode=${countersTurn++ % 2 === 0 ? city : ward}`, headers: bearer(pools.iocToken) }),
+      raw: () => `/raw/operations/counters?agencyCode=${rawCountersTurn++ % 2 === 0 ? city : ward}`,
     },
     {
       name: 'W6b',
       title: 'dossier statistics',
       api: () => ({ method: 'GET', path: `/api/v1/dossiers/statistics?agencyCode=${pools.statistics.agencyCode}&from=${pools.statistics.from}&to=${pools.statistics.to}`, headers: bearer(pools.statistics.token) }),
       raw: () => `/raw/statistics?agencyCode=${pools.statistics.agencyCode}&from=${pools.statistics.from}&to=${pools.statistics.to}`,
+    },
+    {
+      name: 'W6c',
+      title: 'Decision 766, ward, 365 days',
+      api: () => ({ method: 'GET', path: `/api/v1/operations/decision-766?agencyCode=${ward}&from=${from}&to=${to}`, headers: bearer(pools.iocToken) }),
+      raw: () => `/raw/operations/decision-766?agencyCode=${ward}&from=${from}&to=${to}`,
+    },
+    {
+      name: 'W6d',
+      title: 'Decision 766, city, 365 days',
+      api: () => ({ method: 'GET', path: `/api/v1/operations/decision-766?agencyCode=${city}&from=${from}&to=${to}`, headers: bearer(pools.iocToken) }),
+      raw: () => `/raw/operations/decision-766?agencyCode=${city}&from=${from}&to=${to}`,
     },
     {
       name: 'W7',
@@ -263,11 +312,11 @@ export async function runSuite(target: Target, config: Config, options: SuiteOpt
   const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolMax: 2 });
   let pools: Pools;
   try {
-    pools = await preparePools(handle);
+    pools = await preparePools(handle, config.officeHours.timeZone);
   } finally {
     await handle.close();
   }
-  const selected = workloads(pools).filter((workload) => !options.workloads || options.workloads.includes(workload.name) || options.workloads.includes(workload.name.slice(0, 2)));
+  const selected = workloads(pools).filter((workload) => !options.workloads || options.workloads.includes(workload.name.toUpperCase()) || options.workloads.includes(workload.name.slice(0, 2)));
   const port = await freePort();
   const env = apiEnv({ databaseUrl: target.databaseUrl, dataDir: target.dataDir }, port);
   const results: WorkloadResult[] = [];
@@ -296,6 +345,8 @@ export async function runSuite(target: Target, config: Config, options: SuiteOpt
       RAW_PORT: String(rawPort),
       RAW_POOL_MAX: String(config.databasePoolMax),
       RAW_DIRECTORY: JSON.stringify(pools.subtrees),
+      RAW_SCOPES: JSON.stringify(pools.operations.scopes),
+      RAW_TIME_ZONE: config.officeHours.timeZone,
       ...(target.databaseUrl ? { RAW_DATABASE_URL: target.databaseUrl } : { RAW_DATABASE_URL: '', RAW_DATA_DIR: target.dataDir }),
     }, rawPort);
     try {
@@ -349,8 +400,19 @@ async function checkSql(databaseUrl: string, env: NodeJS.ProcessEnv, port: numbe
     await admin.query(`alter database ${name} reset log_min_duration_statement`);
     await admin.end();
   }
+  const now = new Date();
+  const ward: OperationsScope = { agencyIds: ['x'], isCity: false, includesWard: true };
+  const city: OperationsScope = { agencyIds: ['x'], isCity: true, includesWard: true };
+  const statistics = { agencyIds: ['x'], from: '2026-01-01', to: '2026-01-31', start: now, end: now, asOf: now, nearly: now };
+  const period = { from: '2026-01-01', to: '2026-12-31', start: now, end: now, asOf: now };
+  const operations = [ward, city].flatMap((scope): (Statement | null)[] => {
+    const counters = countersQueries({ scope, dayStart: now, statistics });
+    const decision766 = decision766Queries({ scope, period });
+    return [...counters.reports, ...counters.dossiers, ...Object.values(decision766.reads)];
+  });
   for (const statement of [
-    ...publicReportsQueries({ limit: 500 }),
+    ...operations.filter((candidate) => candidate !== null),
+    ...(['report', 'dossier'] as const).flatMap((source) => [catchUpQueries.cursor(source), catchUpQueries.eventsAfter(source, 0)]),
     ...publicReportsQueries({ bbox: { minLng: 0, minLat: 0, maxLng: 1, maxLat: 1 }, limit: 500 }),
     ...publicReportsQueries({ bbox: { minLng: 0, minLat: 0, maxLng: 1, maxLat: 1 }, statuses: OPEN, limit: 500 }),
     ...publicReportsQueries({ bbox: { minLng: 0, minLat: 0, maxLng: 1, maxLat: 1 }, categoryIds: ['x'], limit: 500 }),
@@ -358,7 +420,6 @@ async function checkSql(databaseUrl: string, env: NodeJS.ProcessEnv, port: numbe
     reportPageQueries('x').first,
     ...reportPageQueries('x').then({ id: 'x', category_id: 'x' }),
     ...queueQueries({ unitIds: ['x'], now: new Date(), limit: 100, offset: 0 }),
-    ...queueQueries({ overdueOnly: true, now: new Date(), limit: 1, offset: 0 }),
   ]) {
     expected.add(normaliseSql(statement.sql).replace(/\(\$\d+(, \$\d+)*\)/g, '($n)').replace(/\$\d+/g, '$n'));
   }
