@@ -109,13 +109,14 @@ async function handle(request: http.IncomingMessage, response: http.ServerRespon
     const statements = countersQueries({
       scope,
       dayStart: new Date(localIso(today, 0, timeZone)),
+      now,
       statistics: { agencyIds: subtrees[code] ?? [], from: today, to: addDays(today, 30), start, end, asOf, nearly: new Date(asOf.getTime() + 86_400_000) },
     });
     await run(statements.agencies);
     const [open, receivedToday, resolvedToday] = await Promise.all(statements.reports.map(runOrNone));
     const [statistics] = await run(statements.statistics);
     const [filedToday, finishedToday] = await Promise.all(statements.dossiers.map(runOrNone));
-    return send(response, 200, { open: open?.length, receivedToday: receivedToday?.length, resolvedToday: resolvedToday?.length, statistics, filedToday: filedToday?.length, finishedToday: finishedToday?.length });
+    return send(response, 200, { open: open?.[0], receivedToday: receivedToday?.length, resolvedToday: resolvedToday?.length, statistics, filedToday: filedToday?.length, finishedToday: finishedToday?.length });
   }
   if (url.pathname === '/raw/operations/decision-766') {
     const scope = scopes[query.get('agencyCode') ?? ''];

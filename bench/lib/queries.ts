@@ -90,7 +90,6 @@ export interface ReportFactsFilter {
   createdFrom?: Date;
   createdTo?: Date;
   resolvedFrom?: Date;
-  isOpen?: boolean;
   openAt?: Date;
 }
 
@@ -109,13 +108,30 @@ export function reportFactsQuery(filter: ReportFactsFilter): Statement | null {
   if (filter.createdFrom) query = query.where('r.created_at', '>=', filter.createdFrom);
   if (filter.createdTo) query = query.where('r.created_at', '<', filter.createdTo);
   if (filter.resolvedFrom) query = query.where('r.resolved_at', '>=', filter.resolvedFrom);
-  if (filter.isOpen) query = query.where('r.status', 'in', ['submitted', 'assigned', 'in_progress']);
   if (filter.openAt) {
     query = query
       .where(sql<boolean>`r.status not in ('merged', 'rejected')`)
       .where(sql<boolean>`tstzrange(r.created_at, case when r.resolved_at is not null then greatest(r.created_at, r.resolved_at) end, '[]') @> ${filter.openAt}::timestamptz`);
   }
   return statement(query.orderBy('r.code').compile());
+}
+
+/** reports.queries countOpenReports (unit filter only, as the bench's counters ask); null when it runs nothing. */
+export function openReportCountsQuery(filter: { unitIds?: string[]; now: Date }): Statement | null {
+  if (filter.unitIds?.length === 0) return null;
+  let query = compiler
+    .selectFrom('reports as r')
+    .select([
+      sql<number>`count(*)::int`.as('open'),
+      sql<number>`count(*) filter (where r.due_at < ${filter.now})::int`.as('overdue'),
+      sql<number>`count(*) filter (where r.is_urgent)::int`.as('urgent'),
+      sql<number>`count(*) filter (where r.escalation_level = 1)::int`.as('escalated_to_lead'),
+      sql<number>`count(*) filter (where r.escalation_level >= 2)::int`.as('escalated_to_ioc'),
+      sql<number>`count(*) filter (where r.status = 'submitted')::int`.as('awaiting_triage'),
+    ])
+    .where('r.status', 'in', ['submitted', 'assigned', 'in_progress']);
+  if (filter.unitIds) query = query.where('r.unit_id', 'in', filter.unitIds);
+  return statement(query.compile());
 }
 
 /** The filters of dossiers.queries listDossierFacts that the operations centre's figures use (in its order). */
@@ -238,12 +254,12 @@ export interface OperationsScope {
  * today to a month ahead (dossiers.statistics getDossierStatistics, over its directory's subtree), then the dossiers
  * filed and finished today. Null entries run nothing.
  */
-export function countersQueries(input: { scope: OperationsScope; dayStart: Date; statistics: { agencyIds: string[]; from: string; to: string; start: Date; end: Date; asOf: Date; nearly: Date } }) {
+export function countersQueries(input: { scope: OperationsScope; dayStart: Date; now: Date; statistics: { agencyIds: string[]; from: string; to: string; start: Date; end: Date; asOf: Date; nearly: Date } }) {
   const unitIds = input.scope.isCity ? undefined : input.scope.agencyIds;
   return {
     agencies: agenciesQuery(),
     reports: [
-      reportFactsQuery({ unitIds, isOpen: true }),
+      openReportCountsQuery({ unitIds, now: input.now }),
       reportFactsQuery({ unitIds, createdFrom: input.dayStart }),
       reportFactsQuery({ unitIds, resolvedFrom: input.dayStart }),
     ],

@@ -406,7 +406,7 @@ async function checkSql(databaseUrl: string, env: NodeJS.ProcessEnv, port: numbe
   const statistics = { agencyIds: ['x'], from: '2026-01-01', to: '2026-01-31', start: now, end: now, asOf: now, nearly: now };
   const period = { from: '2026-01-01', to: '2026-12-31', start: now, end: now, asOf: now };
   const operations = [ward, city].flatMap((scope): (Statement | null)[] => {
-    const counters = countersQueries({ scope, dayStart: now, statistics });
+    const counters = countersQueries({ scope, dayStart: now, now, statistics });
     const decision766 = decision766Queries({ scope, period });
     return [...counters.reports, ...counters.dossiers, ...Object.values(decision766.reads)];
   });

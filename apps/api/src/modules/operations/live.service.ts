@@ -53,7 +53,7 @@ export async function getOperationsCounters(ctx: AppContext, actor: Actor | null
   const dayStart = new Date(localIso(today, 0, ctx.config.officeHours.timeZone));
   const filter = reportFilter(live);
   const [open, receivedToday, resolvedToday] = await Promise.all([
-    reportQueries.listReportFacts(ctx, { ...filter, isOpen: true }),
+    reportQueries.countOpenReports(ctx, filter, now),
     reportQueries.listReportFacts(ctx, { ...filter, createdFrom: dayStart }),
     reportQueries.listReportFacts(ctx, { ...filter, resolvedFrom: dayStart }),
   ]);
@@ -86,12 +86,12 @@ export async function getOperationsCounters(ctx: AppContext, actor: Actor | null
   return {
     asOf: now.toISOString(),
     reports: {
-      open: open.length,
-      overdue: open.filter((row) => row.dueAt < now).length,
-      urgentOpen: open.filter((row) => row.isUrgent).length,
-      escalatedToLead: open.filter((row) => row.escalationLevel === 1).length,
-      escalatedToIoc: open.filter((row) => row.escalationLevel >= 2).length,
-      awaitingTriage: open.filter((row) => row.status === 'submitted').length,
+      open: open.open,
+      overdue: open.overdue,
+      urgentOpen: open.urgent,
+      escalatedToLead: open.escalatedToLead,
+      escalatedToIoc: open.escalatedToIoc,
+      awaitingTriage: open.awaitingTriage,
       receivedToday: receivedToday.length,
       resolvedToday: resolvedToday.length,
     },

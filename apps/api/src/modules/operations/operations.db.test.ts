@@ -13,6 +13,7 @@ import { periodOf, resolveScope } from './operations.scope.ts';
 import { scoreDecision766 } from './workflow/decision-766.ts';
 import { figuresOf, headlineCountsOf } from './workflow/headline-figures.ts';
 import { dossierQueries } from '../procedures/index.ts';
+import { reportQueries } from '../reports/index.ts';
 
 let t: TestApp;
 const tokens: Record<string, string> = {};
@@ -167,6 +168,35 @@ describe('the live stream', () => {
     const lead = (await get('/api/v1/operations/counters?agencyCode=SXD', 'unitLead')).json();
     expect(lead.reports.open).toBeGreaterThanOrEqual(1);
     expect(lead.intakeToday.reports.app).toBeGreaterThanOrEqual(1);
+  });
+
+  it('counts the open reports as their list does: overdue, urgent, escalated, awaiting triage, by ward and category', async () => {
+    // Three new reports: one overdue and escalated to a lead, one urgent and escalated to the IOC, one awaiting triage.
+    const codes: string[] = [];
+    for (const [index, categoryCode] of ['GARBAGE', 'ENCROACHMENT', 'GARBAGE'].entries()) {
+      const filed = await t.app.inject({ method: 'POST', url: '/api/v1/reports', headers: as('citizen'), payload: { categoryCode, description: `Phản ánh kiểm tra bộ đếm số ${index}.`, location: PHU_XUAN } });
+      expect(filed.statusCode, filed.body).toBe(201);
+      codes.push(filed.json().code);
+    }
+    await sql`update reports set due_at = now() - interval '1 day', escalation_level = 1 where code = ${codes[0]}`.execute(t.handle.db);
+    await sql`update reports set is_urgent = true, escalation_level = 2 where code = ${codes[1]}`.execute(t.handle.db);
+    await sql`update reports set status = 'submitted', unit_id = null where code = ${codes[2]}`.execute(t.handle.db);
+    const now = new Date();
+    for (const query of ['', '?areaCode=PHUXUAN', '?categoryCode=GARBAGE', '?agencyCode=SXD']) {
+      const counters = (await get(`/api/v1/operations/counters${query}`, 'ioc')).json();
+      const filter = Object.fromEntries(new URLSearchParams(query));
+      const scope = await resolveScope(t.app.ctx, filter.agencyCode ?? 'HUE');
+      const open = await reportQueries.listReportFacts(t.app.ctx, { isOpen: true, unitIds: scope.isCity ? undefined : scope.agencyIds, areaCodes: filter.areaCode ? [filter.areaCode] : undefined, categoryCodes: filter.categoryCode ? [filter.categoryCode] : undefined });
+      expect(counters.reports, query).toMatchObject({
+        open: open.length,
+        overdue: open.filter((row) => row.dueAt < now).length,
+        urgentOpen: open.filter((row) => row.isUrgent).length,
+        escalatedToLead: open.filter((row) => row.escalationLevel === 1).length,
+        escalatedToIoc: open.filter((row) => row.escalationLevel >= 2).length,
+        awaitingTriage: open.filter((row) => row.status === 'submitted').length,
+      });
+      if (query === '') expect(Math.min(counters.reports.overdue, counters.reports.urgentOpen, counters.reports.escalatedToLead, counters.reports.escalatedToIoc, counters.reports.awaitingTriage)).toBeGreaterThan(0);
+    }
   });
 });
 

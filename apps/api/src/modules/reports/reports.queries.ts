@@ -309,6 +309,48 @@ export async function listReportFacts(ctx: AppContext, filter: ReportFactsFilter
   }));
 }
 
+export interface OpenReportCounts {
+  open: number;
+  overdue: number;
+  urgent: number;
+  escalatedToLead: number;
+  escalatedToIoc: number;
+  awaitingTriage: number;
+}
+
+/**
+ * The reports being handled (submitted, assigned, in progress) within the filter, counted in one pass: all of them,
+ * those past their deadline at `now`, the urgent ones, those escalated to a unit lead (level 1) or to the IOC (2 and
+ * more), and those still awaiting triage. Nothing but the counts leaves the database.
+ */
+export async function countOpenReports(ctx: AppContext, filter: Pick<ReportFactsFilter, 'unitIds' | 'areaCodes' | 'categoryCodes'>, now: Date): Promise<OpenReportCounts> {
+  if (filter.unitIds?.length === 0 || filter.areaCodes?.length === 0 || filter.categoryCodes?.length === 0) return { open: 0, overdue: 0, urgent: 0, escalatedToLead: 0, escalatedToIoc: 0, awaitingTriage: 0 };
+  let query = ctx.db
+    .selectFrom('reports as r')
+    .select([
+      sql<number>`count(*)::int`.as('open'),
+      sql<number>`count(*) filter (where r.due_at < ${now})::int`.as('overdue'),
+      sql<number>`count(*) filter (where r.is_urgent)::int`.as('urgent'),
+      sql<number>`count(*) filter (where r.escalation_level = 1)::int`.as('escalated_to_lead'),
+      sql<number>`count(*) filter (where r.escalation_level >= 2)::int`.as('escalated_to_ioc'),
+      sql<number>`count(*) filter (where r.status = 'submitted')::int`.as('awaiting_triage'),
+    ])
+    .where('r.status', 'in', OPEN_REPORT_STATUSES);
+  if (filter.unitIds) query = query.where('r.unit_id', 'in', filter.unitIds);
+  if (filter.areaCodes) query = query.where('r.area_code', 'in', filter.areaCodes);
+  const categoryCodes = filter.categoryCodes;
+  if (categoryCodes) query = query.where('r.category_id', 'in', (eb) => eb.selectFrom('report_categories').select('id').where('code', 'in', categoryCodes));
+  const row = await query.executeTakeFirstOrThrow();
+  return {
+    open: Number(row.open),
+    overdue: Number(row.overdue),
+    urgent: Number(row.urgent),
+    escalatedToLead: Number(row.escalated_to_lead),
+    escalatedToIoc: Number(row.escalated_to_ioc),
+    awaitingTriage: Number(row.awaiting_triage),
+  };
+}
+
 /** Open reports (submitted, assigned, in progress) for the operations centre's map and lists, soonest deadline first. */
 export async function listOpenReportsForOperations(
   ctx: AppContext,
