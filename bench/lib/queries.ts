@@ -195,9 +195,21 @@ export function issuedDocumentsCountQuery(filter: { agencyIds?: string[]; start:
   return statement(query.compile());
 }
 
-/** operations aggregates.service sumDailyByMetric; null when it runs nothing. */
+/** operations aggregates.service sumDailyByMetric (every agency: the city's rows); null when it runs nothing. */
 export function dailySumsByMetricQuery(filter: { agencyIds?: string[]; fromDay: string; toDay: string; prefix: string }): Statement | null {
   if (filter.agencyIds?.length === 0) return null;
+  if (!filter.agencyIds) {
+    return statement(
+      compiler
+        .selectFrom('operations_daily_city')
+        .select(['metric', sql<number>`sum(value)::bigint`.as('total')])
+        .where('day', '>=', filter.fromDay)
+        .where('day', '<=', filter.toDay)
+        .where('metric', 'like', `${filter.prefix.replace(/[\\%_]/g, '\\$&')}%`)
+        .groupBy('metric')
+        .compile(),
+    );
+  }
   let query = compiler
     .selectFrom('operations_daily')
     .select(['metric', sql<number>`sum(value)::bigint`.as('total')])

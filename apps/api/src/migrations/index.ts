@@ -19,6 +19,7 @@ import * as addPaymentDiscrepancyResolution from './20261129220000_add-payment-d
 import * as addReportPhotoReview from './20261130090000_add-report-photo-review.ts';
 import * as addPublicMapIndex from './20261130100000_add-public-map-index.ts';
 import * as addDecision766Aggregates from './20261130110000_add-decision-766-aggregates.ts';
+import * as addOperationsCityDaily from './20261130120000_add-operations-city-daily.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261129090000_create-foundation-tables': createFoundationTables,
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '20261130090000_add-report-photo-review': addReportPhotoReview,
   '20261130100000_add-public-map-index': addPublicMapIndex,
   '20261130110000_add-decision-766-aggregates': addDecision766Aggregates,
+  '20261130120000_add-operations-city-daily': addOperationsCityDaily,
 };

@@ -704,6 +704,13 @@ export interface OperationsDailyTable {
   value: number;
 }
 
+/** The city's daily aggregates: operations_daily summed over every agency. */
+export interface OperationsDailyCityTable {
+  day: string;
+  metric: string;
+  value: number;
+}
+
 export interface OperationsItemContributionsTable {
   source: 'report' | 'dossier';
   code: string;
@@ -772,6 +779,7 @@ export interface DB {
   payment_settings: PaymentSettingsTable;
   payment_sandbox_ledger: PaymentSandboxLedgerTable;
   operations_daily: OperationsDailyTable;
+  operations_daily_city: OperationsDailyCityTable;
   operations_item_contributions: OperationsItemContributionsTable;
   operations_cursors: OperationsCursorsTable;
   operations_scorecard_comments: OperationsScorecardCommentsTable;

@@ -79,6 +79,23 @@ async function addToDaily(trx: Transaction<DB>, deltas: Contribution[]): Promise
   }
   const days = [...new Set(merged.map(([, day]) => day))];
   if (days.length > 0) await trx.deleteFrom('operations_daily').where('value', '=', 0).where('day', 'in', days).execute();
+  // The city's rows: the same differences summed over the agencies.
+  const city = new Map<string, [string, string, number]>();
+  for (const [, day, metric, value] of merged) {
+    const key = `${day}|${metric}`;
+    const existing = city.get(key);
+    if (existing) existing[2] += value;
+    else city.set(key, [day, metric, value]);
+  }
+  const cityRows = [...city.values()].filter(([, , value]) => value !== 0);
+  for (let index = 0; index < cityRows.length; index += INSERT_CHUNK) {
+    await trx
+      .insertInto('operations_daily_city')
+      .values(cityRows.slice(index, index + INSERT_CHUNK).map(([day, metric, value]) => ({ day, metric, value })))
+      .onConflict((conflict) => conflict.columns(['day', 'metric']).doUpdateSet({ value: sql<number>`operations_daily_city.value + excluded.value` }))
+      .execute();
+  }
+  if (days.length > 0) await trx.deleteFrom('operations_daily_city').where('value', '=', 0).where('day', 'in', days).execute();
 }
 
 async function storeContributions(trx: Transaction<DB>, source: Source, items: { code: string; contributions: Contribution[] }[]): Promise<void> {
@@ -148,6 +165,7 @@ export async function rebuildAggregates(ctx: AppContext, now = new Date()): Prom
     const before = new Date(now.getTime() - GAP_GRACE_MS);
     const cursors = { report: await reportQueries.findLatestReportEventId(inTransaction, before), dossier: await dossierQueries.findLatestDossierEventId(inTransaction, before) };
     await trx.deleteFrom('operations_daily').execute();
+    await trx.deleteFrom('operations_daily_city').execute();
     await trx.deleteFrom('operations_item_contributions').execute();
     const counts = { reports: 0, dossiers: 0 };
     const totals = new Map<string, Contribution>();
@@ -174,7 +192,7 @@ export async function rebuildAggregates(ctx: AppContext, now = new Date()): Prom
       await trx.updateTable('operations_cursors').set({ last_event_id: cursors[source], updated_at: now }).where('source', '=', source).execute();
     }
     // Fresh statistics for the planner: the tables were just emptied and refilled.
-    await sql`analyze operations_daily, operations_item_contributions`.execute(trx);
+    await sql`analyze operations_daily, operations_daily_city, operations_item_contributions`.execute(trx);
     return { ...counts, rows: rows.length };
   });
 }
@@ -203,9 +221,21 @@ export async function sumDaily(ctx: AppContext, filter: { agencyIds?: string[]; 
   return sums;
 }
 
-/** Sums of the daily aggregates over [fromDay, toDay] for the agencies (all when omitted), by metric, for metrics starting with `prefix`. */
+/** Sums of the daily aggregates over [fromDay, toDay] for the agencies (all when omitted: the city's rows), by metric, for metrics starting with `prefix`. */
 export async function sumDailyByMetric(ctx: AppContext, filter: { agencyIds?: string[]; fromDay: string; toDay: string; prefix: string }): Promise<Map<string, number>> {
   if (filter.agencyIds?.length === 0) return new Map();
+  if (!filter.agencyIds) {
+    // Every agency: the city's own rows, one per day and metric.
+    const rows = await ctx.db
+      .selectFrom('operations_daily_city')
+      .select(['metric', sql<number>`sum(value)::bigint`.as('total')])
+      .where('day', '>=', filter.fromDay)
+      .where('day', '<=', filter.toDay)
+      .where('metric', 'like', likePrefix(filter.prefix))
+      .groupBy('metric')
+      .execute();
+    return new Map(rows.map((row) => [row.metric, Number(row.total)]));
+  }
   let query = ctx.db
     .selectFrom('operations_daily')
     .select(['metric', sql<number>`sum(value)::bigint`.as('total')])

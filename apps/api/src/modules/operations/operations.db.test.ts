@@ -213,8 +213,10 @@ function seededRandom(seed: number): () => number {
 }
 
 describe('daily aggregates', () => {
-  const snapshot = async () =>
-    (await sql<{ agency_id: string; day: string; metric: string; value: number }>`select agency_id, day::text as day, metric, value from operations_daily order by 1, 2, 3`.execute(t.handle.db)).rows.map((row) => `${row.agency_id} ${row.day} ${row.metric} ${Number(row.value)}`);
+  const snapshot = async () => [
+    ...(await sql<{ agency_id: string; day: string; metric: string; value: number }>`select agency_id, day::text as day, metric, value from operations_daily order by 1, 2, 3`.execute(t.handle.db)).rows.map((row) => `${row.agency_id} ${row.day} ${row.metric} ${Number(row.value)}`),
+    ...(await sql<{ day: string; metric: string; value: number }>`select day::text as day, metric, value from operations_daily_city order by 1, 2`.execute(t.handle.db)).rows.map((row) => `city ${row.day} ${row.metric} ${Number(row.value)}`),
+  ];
 
   it('after a random sequence of events, the incremental figures equal a full rebuild', async () => {
     const random = seededRandom(2026);
@@ -275,6 +277,11 @@ describe('daily aggregates', () => {
     const rebuilt = await rebuildAggregates(t.app.ctx);
     expect(rebuilt.reports).toBeGreaterThanOrEqual(reports.length);
     expect(await snapshot()).toEqual(incremental);
+
+    // The city's rows are the agencies' rows summed.
+    const citySums = await sql<{ day: string; metric: string; value: number }>`select day::text as day, metric, sum(value)::bigint as value from operations_daily group by 1, 2 having sum(value) <> 0 order by 1, 2`.execute(t.handle.db);
+    expect(incremental.filter((line) => line.startsWith('city ')).length).toBeGreaterThan(50);
+    expect(incremental.filter((line) => line.startsWith('city '))).toEqual(citySums.rows.map((row) => `city ${row.day} ${row.metric} ${Number(row.value)}`));
 
     // And the aggregates agree with the sources they summarise.
     const totals = (await sql<{ metric: string; total: number }>`select metric, sum(value)::int as total from operations_daily group by metric`.execute(t.handle.db)).rows;
