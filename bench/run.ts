@@ -2,8 +2,8 @@
  * `npm run bench [-- --embedded] [--quick] [--duration 10] [--connections 10] [--reports 100k] [--reuse] [--keep]`
  *
  * Owns a benchmark database (PostgreSQL `onecity_bench` on the server of --admin-url by default, or a fresh PGlite
- * directory with --embedded), migrates and seeds it, generates city data, rebuilds the operations centre's daily
- * aggregates (timed, as `npm run operations:rebuild` would after a load), starts the API as `npm start` does
+ * directory with --embedded), migrates and seeds it, generates city data and the operations centre's daily
+ * aggregates from it (timed, as `seed:scale` does), starts the API as `npm start` does
  * (node apps/api/src/main.ts, configured by the environment, rate limiter out of the way) and runs each workload
  * for a fixed time at a fixed concurrency, then each read workload against its raw ceiling (bench/raw-server.ts).
  * Prints a table and writes bench/results/latest.json and a timestamped copy.
@@ -14,7 +14,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { formatTable, parseBenchOptions, resultsJson } from './lib/report.ts';
 import { root } from './lib/processes.ts';
-import { measureEmbeddedStart, prepareDatabase, rebuildOperationsAggregates, runSuite, timePasswordHash, type Target } from './lib/suite.ts';
+import { measureEmbeddedStart, prepareDatabase, runSuite, timePasswordHash, type Target } from './lib/suite.ts';
 
 const USAGE = `Usage: npm run bench -- [--embedded] [--quick] [--duration S] [--connections N] [--citizens N] [--reports N] [--dossiers N]
   [--database onecity_bench] [--admin-url postgres://postgres@127.0.0.1:5432/postgres] [--reuse] [--keep] [--only W1,W3] [--no-ceiling] [--check-sql]`;
@@ -65,9 +65,7 @@ log(`Benchmark on ${target.kind === 'postgres' ? `PostgreSQL database ${options.
 
 try {
   const prepared = await prepareDatabase(target, options, log);
-  // The Decision 766 workloads read the daily aggregates; the others do not need them.
-  const needsAggregates = !options.workloads || options.workloads.some((name) => ['W6', 'W6C', 'W6D'].includes(name));
-  const rebuild = needsAggregates ? await rebuildOperationsAggregates(prepared.config, log) : null;
+  const rebuild = prepared.aggregates;
   const hashCost = await timePasswordHash(prepared.config);
   log(`One argon2id hash (m=${hashCost.memoryKiB} KiB, t=${hashCost.iterations}, p=1): ${hashCost.ms} ms`);
   const suite = await runSuite(target, prepared.config, { ...options, ceilings: !options['no-ceiling'], checkSql: options['check-sql'] }, log);

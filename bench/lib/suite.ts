@@ -14,11 +14,10 @@ import pg from 'pg';
 import { loadConfig, type Config } from '../../apps/api/src/config.ts';
 import type { DatabaseHandle } from '../../apps/api/src/core/db/database.ts';
 import { daysNeeded, generateCity, GENERATED_PASSWORD, hasGeneratedData, startOfLocalDay } from '../../apps/api/src/scripts/city-data/generate.ts';
-import { openCity } from '../../apps/api/src/scripts/city-data/run.ts';
+import { aggregateGenerated, openCity } from '../../apps/api/src/scripts/city-data/run.ts';
 import { formatCount, formatDuration } from '../../apps/api/src/scripts/city-data/cli.ts';
 import { listAgencies } from '../../apps/api/src/modules/agencies/index.ts';
 import { addDays } from '../../apps/api/src/modules/calendar/index.ts';
-import { rebuildAggregates } from '../../apps/api/src/modules/operations/index.ts';
 import { scopeOf } from '../../apps/api/src/modules/operations/operations.scope.ts';
 import { ceilingRatio, type WorkloadResult } from './report.ts';
 import { apiEnv, freePort, root, startNode, type Started } from './processes.ts';
@@ -80,13 +79,17 @@ interface Workload {
 const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)] as T;
 
 /** Makes the benchmark database ready: the demo city, generated data at the requested size (unless present). */
-export async function prepareDatabase(target: Target, options: Pick<SuiteOptions, 'citizens' | 'reports' | 'dossiers' | 'quick'>, log: (text: string) => void): Promise<{ config: Config; generated: boolean; loadSeconds: number | null }> {
+export async function prepareDatabase(
+  target: Target,
+  options: Pick<SuiteOptions, 'citizens' | 'reports' | 'dossiers' | 'quick'>,
+  log: (text: string) => void,
+): Promise<{ config: Config; generated: boolean; loadSeconds: number | null; aggregates: { seconds: number; reports: number; dossiers: number; rows: number } | null }> {
   const config = loadConfig({ ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'silent', ...(target.databaseUrl ? { DATABASE_URL: target.databaseUrl } : { DATABASE_URL: '', DATA_DIR: target.dataDir }) });
   const { ctx, handle } = await openCity(config);
   try {
     if (await hasGeneratedData(handle.db)) {
       log('Reusing the generated data already in the database.');
-      return { config, generated: false, loadSeconds: null };
+      return { config, generated: false, loadSeconds: null, aggregates: null };
     }
     const asOf = startOfLocalDay(new Date(), config.officeHours.timeZone);
     log(`Generating ${formatCount(options.citizens)} citizens, ${formatCount(options.reports)} reports, ${formatCount(options.dossiers)} dossiers…`);
@@ -103,24 +106,10 @@ export async function prepareDatabase(target: Target, options: Pick<SuiteOptions
       quiet: options.quick,
     });
     log(`Loaded in ${formatDuration(summary.seconds.total)} (reports: ${formatCount(summary.reports / Math.max(0.001, summary.seconds.reports))}/s).`);
-    return { config, generated: true, loadSeconds: summary.seconds.total };
-  } finally {
-    await handle.close();
-  }
-}
-
-/**
- * Rebuilds the operations centre's daily aggregates from the loaded reports and dossiers (what `npm run
- * operations:rebuild` does), which the Decision 766 figures read; timed as a load step.
- */
-export async function rebuildOperationsAggregates(config: Config, log: (text: string) => void): Promise<{ seconds: number; reports: number; dossiers: number; rows: number }> {
-  const { ctx, handle } = await openCity(config);
-  try {
-    const started = performance.now();
-    const result = await rebuildAggregates(ctx);
-    const seconds = Math.round((performance.now() - started) / 100) / 10;
-    log(`Operations aggregates rebuilt in ${formatDuration(seconds)} (${formatCount(result.reports)} reports, ${formatCount(result.dossiers)} dossiers, ${formatCount(result.rows)} daily rows).`);
-    return { seconds, ...result };
+    // The operations figures read the daily aggregates; as seed:scale does, they are computed once from the new data.
+    const aggregates = await aggregateGenerated(ctx);
+    log(`Operations aggregates rebuilt in ${formatDuration(aggregates.seconds)} (${formatCount(aggregates.rows)} daily rows).`);
+    return { config, generated: true, loadSeconds: summary.seconds.total, aggregates };
   } finally {
     await handle.close();
   }
