@@ -188,7 +188,12 @@ describe('PAdES signing engine', () => {
     const [, b, c, d] = ranges[1]!;
     const content = Buffer.concat([Buffer.from(signedTwice.subarray(0, b)), Buffer.from(signedTwice.subarray(c!, c! + d!))]);
     const hex = Buffer.from(signedTwice.subarray(b! + 1, c! - 1)).toString('latin1');
-    const der = Buffer.from(hex.replace(/(00)+$/, ''), 'hex');
+    // The /Contents placeholder is zero-padded: the CMS is as long as its outer DER header says (stripping trailing
+    // zeros instead would cut a signature whose last byte happens to be zero).
+    const padded = Buffer.from(hex, 'hex');
+    const lengthBytes = (padded[1] ?? 0) & 0x80 ? (padded[1] ?? 0) & 0x7f : 0;
+    const length = lengthBytes === 0 ? (padded[1] ?? 0) : padded.subarray(2, 2 + lengthBytes).reduce((total, byte) => total * 256 + byte, 0);
+    const der = padded.subarray(0, 2 + lengthBytes + length);
     const result = spawnSync('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-in', tempFile(der, 'p7s'), '-content', tempFile(content, 'bin'), '-CAfile', tempFile(new TextEncoder().encode(ca.root.pem), 'pem'), '-purpose', 'any', '-out', '/dev/null'], { encoding: 'utf8' });
     expect(result.stderr).toContain('Verification successful');
   });
