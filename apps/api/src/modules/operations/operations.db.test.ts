@@ -6,6 +6,7 @@
 import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededRandom } from '../../core/seeded-random.ts';
 import { createTestApp, loginToken, type TestApp } from '../../../test/harness.ts';
 import { applyNewEvents, rebuildAggregates } from './index.ts';
 import { readDecision766Input } from './operations.sources.ts';
@@ -199,18 +200,6 @@ describe('the live stream', () => {
     }
   });
 });
-
-/** A small deterministic pseudo-random generator (mulberry32), so a failing sequence can be replayed. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 describe('daily aggregates', () => {
   const snapshot = async () => [

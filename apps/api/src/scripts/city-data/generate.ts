@@ -16,6 +16,7 @@
 import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import sharp from 'sharp';
 import type { AppContext } from '../../core/context.ts';
+import { seededRandom } from '../../core/seeded-random.ts';
 import type { DB, ProceduresTable, ReportQuestion } from '../../core/db/schema.ts';
 
 type Directory = Awaited<ReturnType<typeof getAgencyDirectory>>;
@@ -136,18 +137,6 @@ async function prepare(ctx: AppContext, options: GenerateOptions): Promise<Prepa
   return { tz, endMinute, dates, categories, areas, calendar: await getWorkingCalendar(ctx) };
 }
 
-/** A deterministic stream of uniform numbers (mulberry32) for the few choices made in JavaScript. */
-export function randomStream(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const literal = (value: string) => `'${value.replace(/'/g, "''")}'`;
 const textArray = (values: readonly string[]) => sql.raw(`array[${values.map(literal).join(',')}]::text[]`);
 const floatArray = (values: readonly number[]) => sql.raw(`array[${values.map((value) => String(round(value, 9))).join(',')}]::float8[]`);
@@ -168,7 +157,7 @@ export async function generateCity(ctx: AppContext, options: GenerateOptions): P
   const progress = (label: string, total: number) => (options.quiet ? { tick: () => undefined, finish: () => ({ seconds: 0, rate: 0 }) } : new Progress(label, total));
 
   // Points where reports are made: rejection-sampled inside the configured ward boundaries (real or demo), weighted by area.
-  const random = randomStream(options.seed * 7919 + 17);
+  const random = seededRandom(options.seed * 7919 + 17);
   const pointCount = Math.max(500, Math.min(200_000, options.reports));
   const areaCum = cumulativeThresholds(prepared.areas.map((area) => area.weight));
   const bounds = new Map<string, [number, number, number, number]>();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../../core/seeded-random.ts';
 import {
   classifyProgress,
   dossierDayTallies,
@@ -196,17 +197,6 @@ describe('the whole score', () => {
 });
 
 describe('the score from daily aggregates', () => {
-  // A seeded generator (mulberry32), so a failure can be replayed.
-  function seededRandom(seed: number): () => number {
-    let state = seed >>> 0;
-    return () => {
-      state = (state + 0x6d2b79f5) >>> 0;
-      let value = state;
-      value = Math.imul(value ^ (value >>> 15), value | 1);
-      value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-      return ((value ^ (value >>> 14)) >>> 0) / 4_294_967_296;
-    };
-  }
   const HOUR = 3_600_000;
   const dayOf = (instant: Date) => new Date(instant.getTime() + 7 * HOUR).toISOString().slice(0, 10);
   const startOf = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 7 * HOUR);
