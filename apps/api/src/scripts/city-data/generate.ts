@@ -98,7 +98,15 @@ export function startOfLocalDay(now: Date, timeZone: string): Date {
   return new Date(localIso(localDateTime(now, timeZone).date, 0, timeZone));
 }
 
-/** Days of history needed: a year, or more when reports would exceed 9,000 a day (codes keep four digits). */
+/**
+ * A code's day sequence as the services write it (`padStart(4, '0')`): at least four digits, more past 9,999 a day.
+ * PostgreSQL's `lpad` cuts longer text to the width, which made the 10,000th report of a day repeat the 1,000th's code.
+ */
+function codeSequence(sequence: RawBuilder<unknown>): RawBuilder<string> {
+  return sql<string>`(case when ${sequence} < 10000 then lpad((${sequence})::text, 4, '0') else (${sequence})::text end)`;
+}
+
+/** Days of history needed: a year, or more when reports would average over 9,000 a day (busy days still pass 9,999). */
 export function daysNeeded(reports: number): number {
   return Math.max(365, Math.ceil(reports / 9000));
 }
@@ -352,7 +360,7 @@ export async function generateCity(ctx: AppContext, options: GenerateOptions): P
           select s.n, ${dayIndex}::bigint * 10000000 + s.n as v from generate_series(1, ${count}::int) s(n)
         ), g0 as materialized (
           select b.n, b.v, onecity_gen.uid('r:' || ${dayIndex}::int || ':' || b.n) as id,
-            ${`PA-${date.slice(2, 4)}${date.slice(5, 7)}${date.slice(8, 10)}-`} || lpad(b.n::text, 4, '0') as code,
+            ${`PA-${date.slice(2, 4)}${date.slice(5, 7)}${date.slice(8, 10)}-`} || ${codeSequence(sql`b.n`)} as code,
             q.q[1 + floor(((b.n - 1) + onecity_gen.u(b.v, 1)) / ${count}::float8 * 1440)::int] as minute,
             width_bucket(onecity_gen.u(b.v, 2), ${floatArray(cumulativeThresholds(weights))}) as cat,
             1 + floor(onecity_gen.u(b.v, 3) * ${points.length})::int as pt,
@@ -718,7 +726,7 @@ async function generateDossiers(
             when g.status = 9 then case when g.kinds[array_length(g.kinds, 1)] = 'result' then array_length(g.kinds, 1) - 1 end end as current_step
         from g
       ), coded as materialized (
-        select gs.*, gs.agency_code || ${`-${yymmdd}-`} || lpad((row_number() over (partition by gs.agency_code order by gs.submitted_at, gs.n))::text, 4, '0') as code from gs
+        select gs.*, gs.agency_code || ${`-${yymmdd}-`} || ${codeSequence(sql`row_number() over (partition by gs.agency_code order by gs.submitted_at, gs.n)`)} as code from gs
       ), ins as (
         insert into dossiers (id, code, procedure_id, procedure_snapshot, agency_id, owner_user_id, received_by, channel, delivery_method, status, applicant, form_data,
           fee_total, fee_paid_at, fee_paid_via, fee_reference, submitted_at, received_on, accepted_at, appointment_date, appointment_at, original_appointment_date,
