@@ -12,14 +12,16 @@ import http from 'node:http';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { pgliteOptions } from '../apps/api/src/core/db/database.ts';
 import { sharedParsers } from '../apps/api/src/core/db/type-parsers.ts';
 import { addDays, localIso, localPeriod } from '../apps/api/src/modules/calendar/workflow/working-days.ts';
+import { mapSlices, newestBySlices } from '../apps/api/src/modules/reports/reports.repository.ts';
 import {
   catchUpQueries,
   countersQueries,
   decision766Queries,
   dossierLookupQueries,
-  publicReportsQueries,
+  publicMapQueries,
   queueQueries,
   reportPageQueries,
   statisticsQueries,
@@ -44,7 +46,7 @@ if (process.env.RAW_DATABASE_URL) {
   });
   run = async (statement) => (await pool.query(statement.sql, statement.parameters as unknown[])).rows as Record<string, unknown>[];
 } else {
-  const pglite = await PGlite.create(path.join(process.env.RAW_DATA_DIR ?? './data', 'pglite'), { parsers: sharedParsers });
+  const pglite = await PGlite.create(path.join(process.env.RAW_DATA_DIR ?? './data', 'pglite'), pgliteOptions);
   run = async (statement) => (await pglite.query<Record<string, unknown>>(statement.sql, statement.parameters as unknown[])).rows;
 }
 
@@ -60,16 +62,16 @@ function send(response: http.ServerResponse, status: number, body: unknown): voi
 async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://raw');
   const query = url.searchParams;
-  if (url.pathname === '/raw/reports') {
-    const [categoriesQuery] = publicReportsQueries({ limit: 1 });
-    const categories = await run(categoriesQuery as Statement);
+  if (url.pathname === '/raw/reports/map') {
+    const categories = await run(publicMapQueries.categories());
     const codes = query.get('category')?.split(',').filter(Boolean);
     const categoryIds = codes ? categories.filter((row) => codes.includes(String(row.code))).map((row) => String(row.id)) : undefined;
     const box = query.get('bbox')?.split(',').map(Number);
     const bbox = box ? { minLng: box[0] ?? 0, minLat: box[1] ?? 0, maxLng: box[2] ?? 0, maxLat: box[3] ?? 0 } : undefined;
-    const [, rowsQuery] = publicReportsQueries({ bbox, statuses: query.getAll('status'), categoryIds, limit: Number(query.get('limit') ?? 500) });
-    const rows = await run(rowsQuery as Statement);
-    return send(response, 200, { items: rows, total: rows[0]?.total ?? 0 });
+    const filter = { bbox, statuses: query.getAll('status'), categoryIds, limit: Number(query.get('limit') ?? 500) };
+    const rows = await newestBySlices(mapSlices(new Date()), filter.limit + 1, (slice, limit) => run(publicMapQueries.slice(filter, slice, limit)));
+    const total = rows.length > filter.limit ? Number((await run(publicMapQueries.count(filter)))[0]?.count) : rows.length;
+    return send(response, 200, { items: rows.slice(0, filter.limit), total });
   }
   if (url.pathname === '/raw/dossiers/lookup') {
     const [row] = await run(dossierLookupQueries(query.get('code') ?? '')[0] as Statement);

@@ -8,7 +8,7 @@ import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQue
 import type { DB } from '../../apps/api/src/core/db/schema.ts';
 import { DECISION_766_METRIC_PREFIX } from '../../apps/api/src/modules/operations/workflow/decision-766.ts';
 import { dossierStatisticsSql } from '../../apps/api/src/modules/procedures/dossiers.statistics.ts';
-import { publicReportsQuery, type PublicFilter } from '../../apps/api/src/modules/reports/reports.repository.ts';
+import { countPublicReportsQuery, publicMapSliceQuery, type MapSlice, type PublicFilter } from '../../apps/api/src/modules/reports/reports.repository.ts';
 
 const compiler = new Kysely<DB>({
   dialect: {
@@ -26,11 +26,16 @@ export interface Statement {
 
 const statement = (query: CompiledQuery): Statement => ({ sql: query.sql, parameters: query.parameters });
 
-/** W1: reports.service listPublicReports → repository.listCategories + repository.listPublicReports. */
-export function publicReportsQueries(filter: PublicFilter): Statement[] {
-  const categories = compiler.selectFrom('report_categories').selectAll().orderBy('group_vi').orderBy('name_vi').compile();
-  return [statement(categories), statement(publicReportsQuery(compiler, filter).compile())];
-}
+/**
+ * W1: reports.service listPublicMapReports → repository.listCategories, then repository.listPublicMapReports: one
+ * statement per slice of time until enough reports are found (repository.newestBySlices), and the capped count when
+ * there are more.
+ */
+export const publicMapQueries = {
+  categories: (): Statement => statement(compiler.selectFrom('report_categories').selectAll().orderBy('group_vi').orderBy('name_vi').compile()),
+  slice: (filter: PublicFilter, slice: MapSlice, limit: number): Statement => statement(publicMapSliceQuery(compiler, filter, slice, limit).compile()),
+  count: (filter: PublicFilter): Statement => statement(countPublicReportsQuery(compiler, filter).compile()),
+};
 
 /** W3: dossiers.service lookupDossier. */
 export function dossierLookupQueries(code: string): Statement[] {

@@ -19,6 +19,7 @@ import { formatCount, formatDuration } from '../../apps/api/src/scripts/city-dat
 import { listAgencies } from '../../apps/api/src/modules/agencies/index.ts';
 import { addDays } from '../../apps/api/src/modules/calendar/index.ts';
 import { scopeOf } from '../../apps/api/src/modules/operations/operations.scope.ts';
+import { mapSlices } from '../../apps/api/src/modules/reports/reports.repository.ts';
 import { ceilingRatio, type WorkloadResult } from './report.ts';
 import { apiEnv, freePort, root, startNode, type Started } from './processes.ts';
 import {
@@ -27,7 +28,7 @@ import {
   decision766Queries,
   dossierLookupQueries,
   normaliseSql,
-  publicReportsQueries,
+  publicMapQueries,
   queueQueries,
   reportPageQueries,
   type OperationsScope,
@@ -201,9 +202,9 @@ function workloads(pools: Pools): Workload[] {
       title: 'public map (bbox)',
       api: () => {
         w1Next = w1();
-        return { method: 'GET', path: `/api/v1/reports?${w1Next}` };
+        return { method: 'GET', path: `/api/v1/reports/map?${w1Next}` };
       },
-      raw: () => `/raw/reports?${w1()}`,
+      raw: () => `/raw/reports/map?${w1()}`,
     },
     {
       name: 'W2',
@@ -402,9 +403,11 @@ async function checkSql(databaseUrl: string, env: NodeJS.ProcessEnv, port: numbe
   for (const statement of [
     ...operations.filter((candidate) => candidate !== null),
     ...(['report', 'dossier'] as const).flatMap((source) => [catchUpQueries.cursor(source), catchUpQueries.eventsAfter(source, 0)]),
-    ...publicReportsQueries({ bbox: { minLng: 0, minLat: 0, maxLng: 1, maxLat: 1 }, limit: 500 }),
-    ...publicReportsQueries({ bbox: { minLng: 0, minLat: 0, maxLng: 1, maxLat: 1 }, statuses: OPEN, limit: 500 }),
-    ...publicReportsQueries({ bbox: { minLng: 0, minLat: 0, maxLng: 1, maxLat: 1 }, categoryIds: ['x'], limit: 500 }),
+    publicMapQueries.categories(),
+    ...[{}, { statuses: OPEN }, { categoryIds: ['x'] }].flatMap((filters) => {
+      const filter = { bbox: { minLng: 0, minLat: 0, maxLng: 1, maxLat: 1 }, ...filters, limit: 500 };
+      return [...mapSlices(now).map((slice) => publicMapQueries.slice(filter, slice, 501)), publicMapQueries.count(filter)];
+    }),
     ...dossierLookupQueries('x'),
     reportPageQueries('x').first,
     ...reportPageQueries('x').then({ id: 'x', category_id: 'x' }),

@@ -142,7 +142,29 @@ export type PhotoReviewDecision = Static<typeof PhotoReviewBody>['decision'];
 
 export const PublicReportDetail = Type.Intersect([PublicReport, Type.Object({ timeline: Type.Array(TimelineEntry), photos: Type.Array(ReportPhoto) })]);
 
-export const PublicReportList = Type.Object({ items: Type.Array(PublicReport), total: Type.Integer(), isTruncated: Type.Boolean() });
+/** How many reports match a viewport: exact up to 5,000, else 5,000 with `isTotalCapped` ("more than"). */
+const MatchCount = {
+  total: Type.Integer({ description: 'matches in all, counted up to 5,000' }),
+  isTruncated: Type.Boolean({ description: 'more match than the items given (the newest are given)' }),
+  isTotalCapped: Type.Boolean({ description: 'more than `total` match' }),
+};
+
+export const PublicReportList = Type.Object({ items: Type.Array(PublicReport), ...MatchCount });
+
+/** A report as the public map shows it: a marker and a card (the whole report is GET /api/v1/reports/{code}). */
+export const MapReport = Type.Object({
+  code: Type.String(),
+  category: Type.Object({ code: Type.String(), nameVi: Type.String(), nameEn: Type.String() }),
+  description: Type.String({ description: 'the first 140 characters, with … when cut' }),
+  status: ReportStatusSchema,
+  isOverdue: Type.Boolean(),
+  location: Coordinates,
+  area: Type.Object({ code: Type.String(), nameVi: Type.String(), nameEn: Type.String() }),
+  createdAt: Type.String({ format: 'date-time' }),
+});
+export type MapReport = Static<typeof MapReport>;
+
+export const MapReportList = Type.Object({ items: Type.Array(MapReport), ...MatchCount });
 
 export const NearbyReport = Type.Object({ code: Type.String(), description: Type.String(), status: ReportStatusSchema, distanceMetres: Type.Number(), createdAt: Type.String({ format: 'date-time' }) });
 

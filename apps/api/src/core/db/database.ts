@@ -5,12 +5,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { cube } from '@electric-sql/pglite/contrib/cube';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.ts';
 import { sharedParsers } from './type-parsers.ts';
 
 export type Database = Kysely<DB>;
+
+/**
+ * What PGlite loads besides PostgreSQL itself: the contrib extensions the migrations create (`cube`, for the public
+ * map's index by place and time). PostgreSQL ships them in its contrib package.
+ */
+export const pgliteOptions = { parsers: sharedParsers, extensions: { cube } };
 export type DriverKind = 'pglite' | 'postgres';
 
 export interface DatabaseHandle {
@@ -68,7 +75,7 @@ async function openPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
     releaseLock = lockDataDir(options.dataDir);
   }
   try {
-    const pglite = await PGlite.create(dataDir, { parsers: sharedParsers });
+    const pglite = await PGlite.create(dataDir, pgliteOptions);
     const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
     return {
       db,

@@ -4,7 +4,7 @@ import { createTestApp, loginToken, type TestApp } from '../../../test/harness.t
 import { enqueueMessage } from '../../core/messaging/outbox.ts';
 import { findUserContacts } from '../identity/index.ts';
 import { emailPendingNotices } from '../notifications/index.ts';
-import { publicReportsQuery } from './reports.repository.ts';
+import { mapSlices, publicMapSliceQuery } from './reports.repository.ts';
 
 let t: TestApp;
 const tokens: Record<string, string> = {};
@@ -68,14 +68,19 @@ describe('e-mailed notices', () => {
 });
 
 describe('scale: the hot queries are served by indexes', () => {
-  it('uses the public map index for the map and the queue index for a unit queue', async () => {
+  it("uses the map's indexes by place and time for the map and the queue index for a unit queue", async () => {
     // Planner statistics on a test-sized table favour scans; forbidding them shows that an index can serve the query.
     await t.handle.db.transaction().execute(async (trx) => {
       await sql`set local enable_seqscan = off`.execute(trx);
-      // The map's own statement, as the repository builds it: its matches come from the covering public map index.
-      const compiled = publicReportsQuery(t.handle.db, { bbox: { minLng: 107.57, minLat: 16.46, maxLng: 107.59, maxLat: 16.48 }, statuses: ['assigned', 'resolved'], limit: 500 }).compile();
-      const map = await trx.executeQuery(CompiledQuery.raw(`explain (format json) ${compiled.sql}`, [...compiled.parameters]));
-      expect(JSON.stringify(map.rows)).toMatch(/reports_public_map_idx/);
+      // The map's own statements, as the repository builds them: a slice's matches come from the index by place and
+      // time, and from the small index of open reports when only open statuses are asked for.
+      const bbox = { minLng: 107.57, minLat: 16.46, maxLng: 107.59, maxLat: 16.48 };
+      const explain = async (statuses: string[]) => {
+        const compiled = publicMapSliceQuery(t.handle.db, { bbox, statuses, limit: 500 }, mapSlices(new Date())[1] ?? { since: null, until: null }, 501).compile();
+        return JSON.stringify((await trx.executeQuery(CompiledQuery.raw(`explain (format json) ${compiled.sql}`, [...compiled.parameters]))).rows);
+      };
+      expect(await explain(['assigned', 'resolved'])).toMatch(/"reports_map_idx"/);
+      expect(await explain(['submitted', 'assigned', 'in_progress'])).toMatch(/"reports_map_open_idx"/);
       const queue = await sql.raw(`explain (format json) select id from reports where unit_id = '00000000-0000-0000-0000-000000000000' and status in ('assigned','in_progress') order by due_at limit 100`).execute(trx);
       expect(JSON.stringify(queue.rows)).toMatch(/reports_queue_idx/);
     });

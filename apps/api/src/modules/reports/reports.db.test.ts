@@ -156,7 +156,7 @@ describe('public views', () => {
     expect(firstTwo.total).toBe(all.total);
     expect(firstTwo.isTruncated).toBe(all.total > 2);
     const none = (await t.app.inject({ method: 'GET', url: '/api/v1/reports?bbox=107.0,16.0,107.1,16.1&limit=2' })).json() as typeof all;
-    expect(none).toEqual({ items: [], total: 0, isTruncated: false });
+    expect(none).toEqual({ items: [], total: 0, isTruncated: false, isTotalCapped: false });
   });
 
   it('offers open reports of the same category within 50 m', async () => {

@@ -1,6 +1,6 @@
-import type { PublicReport, ReportCategory } from '@onecity/contracts';
+import type { MapReport, PublicReport, ReportCategory } from '@onecity/contracts';
 import type { AgencyName } from '../agencies/index.ts';
-import type { CategoryRow, ReportRow } from './reports.repository.ts';
+import { MAP_EXCERPT_LENGTH, type CategoryRow, type MapRow, type ReportRow } from './reports.repository.ts';
 
 /** A category as the API shows it. */
 export function presentCategory(row: CategoryRow): ReportCategory {
@@ -52,5 +52,21 @@ export function presentPublicReport(
     rating: row.rating,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+/** A report as the public map shows it: a marker and a card, the description cut to MAP_EXCERPT_LENGTH characters. */
+export function presentMapReport(row: MapRow, category: { code: string; name_vi: string; name_en: string }, names: { byCode: Map<string, AgencyName> }, now: Date): MapReport {
+  const area = names.byCode.get(row.area_code);
+  const characters = [...row.description];
+  return {
+    code: row.code,
+    category: { code: category.code, nameVi: category.name_vi, nameEn: category.name_en },
+    description: characters.length > MAP_EXCERPT_LENGTH ? `${characters.slice(0, MAP_EXCERPT_LENGTH - 1).join('').trimEnd()}…` : row.description,
+    status: row.status as MapReport['status'],
+    isOverdue: OPEN.has(row.status) && row.due_at.getTime() < now.getTime(),
+    location: { lat: row.location.y, lng: row.location.x },
+    area: { code: row.area_code, nameVi: area?.nameVi ?? row.area_code, nameEn: area?.nameEn ?? row.area_code },
+    createdAt: row.created_at.toISOString(),
   };
 }

@@ -55,36 +55,129 @@ export interface PublicFilter {
 
 const PUBLIC_STATUSES = ['submitted', 'assigned', 'in_progress', 'resolved', 'closed'];
 
+/** The most matches the map counts: beyond it the answer says "more than" (counting every match would cost as much as the history). */
+export const MAP_COUNT_CAP = 5_000;
+
 /**
- * The public map's query, newest first, with the number of matches: the matches' ids and times come from the
- * reports_public_map_idx index alone (`hits`, read once), the newest `limit` of them are sorted there, and only those
- * rows are read from the table. The benchmark's raw ceiling compiles this same builder (bench/lib/queries.ts).
+ * The map's slices of time, newest first, in days before now: the last 2 days, then 2–8, 8–32, 32–128, 128–512 and
+ * everything older. A viewport stops at the first slices that hold enough reports, so a busy city's request reads the
+ * last days and a quiet one's reads further back; each slice costs about as many index entries as it holds reports.
  */
-export function publicReportsQuery(db: Kysely<DB>, filter: PublicFilter) {
+export const MAP_SLICE_DAYS = [2, 8, 32, 128, 512];
+
+/** A slice of creation times: `since` ≤ created_at < `until`; null is unbounded. */
+export interface MapSlice {
+  since: Date | null;
+  until: Date | null;
+}
+
+/** The slices for a request at `now`, clipped to the filter's own `since` (slices wholly before it are dropped). */
+export function mapSlices(now: Date, since?: Date): MapSlice[] {
+  const bounds = MAP_SLICE_DAYS.map((days) => new Date(now.getTime() - days * 86_400_000));
+  const slices: MapSlice[] = [...bounds, null].map((start, index) => ({ since: start, until: index === 0 ? null : (bounds[index - 1] ?? null) }));
+  if (!since) return slices;
+  return slices
+    .filter((slice) => slice.until === null || slice.until.getTime() > since.getTime())
+    .map((slice) => ({ ...slice, since: slice.since === null || slice.since.getTime() < since.getTime() ? since : slice.since }));
+}
+
+/**
+ * Asks the slices in turn for their newest rows until `wanted` are found. The slices are disjoint and newest first,
+ * so the rows come out newest first and are exactly the newest `wanted` of all the slices together.
+ */
+export async function newestBySlices<T>(slices: MapSlice[], wanted: number, fetch: (slice: MapSlice, limit: number) => Promise<T[]>): Promise<T[]> {
+  const found: T[] = [];
+  for (const slice of slices) {
+    if (found.length >= wanted) break;
+    found.push(...(await fetch(slice, wanted - found.length)));
+  }
+  return found;
+}
+
+/** The public reports matching the filter in one slice of time: id and creation time, from the map's indexes alone. */
+function publicHits(db: Kysely<DB>, filter: PublicFilter, slice: MapSlice) {
+  const box = filter.bbox ?? { minLng: -180, minLat: -90, maxLng: 180, maxLat: 90 };
+  let query = db
+    .selectFrom('reports')
+    .select(['id', 'created_at'])
+    .where('is_public', '=', true)
+    .where('status', 'in', filter.statuses?.length ? filter.statuses : PUBLIC_STATUSES)
+    .where(
+      sql<boolean>`report_map_key(location, created_at) <@ report_map_box(${box.minLng}::float8, ${box.minLat}::float8, ${box.maxLng}::float8, ${box.maxLat}::float8, ${slice.since}::timestamptz, ${slice.until}::timestamptz)`,
+    );
+  // The box's time bounds are inclusive and in days as floats; these exact bounds put a report on a boundary in one slice.
+  if (slice.since) query = query.where('created_at', '>=', slice.since);
+  if (slice.until) query = query.where('created_at', '<', slice.until);
+  if (filter.categoryIds?.length) query = query.where('category_id', 'in', filter.categoryIds);
+  if (filter.areaCode) query = query.where('area_code', '=', filter.areaCode);
+  return query;
+}
+
+/**
+ * One slice of the list's query (`GET /api/v1/reports`): the slice's newest `limit` matches, found in the map's
+ * index, then only those rows read from the table. The benchmark's raw ceiling compiles this same builder.
+ */
+export function publicReportsSliceQuery(db: Kysely<DB>, filter: PublicFilter, slice: MapSlice, limit: number) {
   return db
-    .with('hits', (qb) => {
-      let query = qb.selectFrom('reports').select(['id', 'created_at']).where('is_public', '=', true).where('status', 'in', filter.statuses?.length ? filter.statuses : PUBLIC_STATUSES);
-      if (filter.bbox) {
-        const { minLng, minLat, maxLng, maxLat } = filter.bbox;
-        query = query.where(sql<boolean>`location <@ box(point(${minLng}, ${minLat}), point(${maxLng}, ${maxLat}))`);
-      }
-      if (filter.categoryIds?.length) query = query.where('category_id', 'in', filter.categoryIds);
-      if (filter.areaCode) query = query.where('area_code', '=', filter.areaCode);
-      if (filter.since) query = query.where('created_at', '>=', filter.since);
-      return query;
-    })
-    .with('shown', (qb) => qb.selectFrom('hits').select(['id', 'created_at']).orderBy('created_at', 'desc').limit(filter.limit))
+    .with('shown', () => publicHits(db, filter, slice).orderBy('created_at', 'desc').limit(limit))
     .selectFrom('shown')
     .innerJoin('reports', 'reports.id', 'shown.id')
     .selectAll('reports')
-    .select(sql<number>`(select count(*)::int from hits)`.as('total'))
     .orderBy('shown.created_at', 'desc');
 }
 
-/** Public reports in a viewport, newest first, and how many match in all. */
-export async function listPublicReports(db: Kysely<DB>, filter: PublicFilter): Promise<{ rows: ReportRow[]; total: number }> {
-  const found = await publicReportsQuery(db, filter).execute();
-  return { rows: found.map(({ total: _total, ...row }) => row), total: found[0]?.total ?? 0 };
+/** The longest description the map's answer carries (the full text is on the report's page). */
+export const MAP_EXCERPT_LENGTH = 140;
+
+/** One slice of the map's query (`GET /api/v1/reports/map`): the same matches, with only what a marker and a card show. */
+export function publicMapSliceQuery(db: Kysely<DB>, filter: PublicFilter, slice: MapSlice, limit: number) {
+  return db
+    .with('shown', () => publicHits(db, filter, slice).orderBy('created_at', 'desc').limit(limit))
+    .selectFrom('shown')
+    .innerJoin('reports', 'reports.id', 'shown.id')
+    .select([
+      'reports.code',
+      'reports.category_id',
+      'reports.status',
+      'reports.due_at',
+      'reports.location',
+      'reports.area_code',
+      'reports.created_at',
+      sql<string>`left(reports.description, ${MAP_EXCERPT_LENGTH + 1})`.as('description'),
+    ])
+    .orderBy('shown.created_at', 'desc');
+}
+
+/** How many public reports match the filter, counted up to MAP_COUNT_CAP + 1 (from the index alone). */
+export function countPublicReportsQuery(db: Kysely<DB>, filter: PublicFilter) {
+  const capped = publicHits(db, filter, { since: filter.since ?? null, until: null })
+    .clearSelect()
+    .select(sql<number>`1`.as('one'))
+    .limit(MAP_COUNT_CAP + 1);
+  return db.selectFrom(capped.as('capped')).select((eb) => eb.fn.countAll<number>().as('count'));
+}
+
+export type MapRow = Awaited<ReturnType<ReturnType<typeof publicMapSliceQuery>['execute']>>[number];
+
+/**
+ * The newest `limit` public reports of the filter, the slices asked in turn, with the number of matches: exact when
+ * the rows are all of them, else counted up to MAP_COUNT_CAP (`isTotalCapped` beyond it).
+ */
+async function newestPublic<T>(db: Kysely<DB>, filter: PublicFilter, now: Date, fetch: (slice: MapSlice, limit: number) => Promise<T[]>) {
+  const found = await newestBySlices(mapSlices(now, filter.since), filter.limit + 1, fetch);
+  if (found.length <= filter.limit) return { rows: found, total: found.length, isTotalCapped: false };
+  const counted = Number((await countPublicReportsQuery(db, filter).executeTakeFirstOrThrow()).count);
+  return { rows: found.slice(0, filter.limit), total: Math.min(counted, MAP_COUNT_CAP), isTotalCapped: counted > MAP_COUNT_CAP };
+}
+
+/** Public reports (whole rows) in a viewport, newest first, and how many match. */
+export function listPublicReports(db: Kysely<DB>, filter: PublicFilter, now: Date): Promise<{ rows: ReportRow[]; total: number; isTotalCapped: boolean }> {
+  return newestPublic(db, filter, now, (slice, limit) => publicReportsSliceQuery(db, filter, slice, limit).execute());
+}
+
+/** Public reports (what the map shows of each) in a viewport, newest first, and how many match. */
+export function listPublicMapReports(db: Kysely<DB>, filter: PublicFilter, now: Date): Promise<{ rows: MapRow[]; total: number; isTotalCapped: boolean }> {
+  return newestPublic(db, filter, now, (slice, limit) => publicMapSliceQuery(db, filter, slice, limit).execute());
 }
 
 /** Open reports of a category inside a box (the caller filters by exact distance). */

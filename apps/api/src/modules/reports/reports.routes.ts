@@ -1,5 +1,5 @@
-import { Type } from 'typebox';
-import { CategoryCode, CategoryInput, PhotoReviewBody, ReportActionBody, type ReportAction, NearbyReport, Problem, PublicReport, PublicReportDetail, PublicReportList, ReportCategory, ReportStatusSchema, SubmitReportRequest, ViewerReportPhoto } from '@onecity/contracts';
+import { Type, type Static } from 'typebox';
+import { CategoryCode, CategoryInput, PhotoReviewBody, ReportActionBody, type ReportAction, NearbyReport, Problem, PublicReport, PublicReportDetail, PublicReportList, MapReportList, ReportCategory, ReportStatusSchema, SubmitReportRequest, ViewerReportPhoto } from '@onecity/contracts';
 import { auditContextOf } from '../../core/auth/actor.ts';
 import { AppError } from '../../core/errors.ts';
 import type { App } from '../../core/http/types.ts';
@@ -209,35 +209,50 @@ export async function reportsRoutes(app: App): Promise<void> {
     async (request, reply) => reply.code(201).send(await service.submitReport(ctx, auditContextOf(request), request.actor, request.body)),
   );
 
+  const viewportQuery = Type.Object(
+    {
+      bbox: Type.Optional(Type.String({ maxLength: 100, description: 'minLng,minLat,maxLng,maxLat' })),
+      category: Type.Optional(Type.String({ maxLength: 400, description: 'comma-separated category codes' })),
+      status: Type.Optional(Type.Array(ReportStatusSchema, { maxItems: 7 })),
+      area: Type.Optional(Type.String({ maxLength: 40 })),
+      since: Type.Optional(Type.String({ format: 'date-time' })),
+      limit: Type.Integer({ minimum: 1, maximum: 1000, default: 500 }),
+    },
+    { additionalProperties: false },
+  );
+  const viewportFilter = (query: Static<typeof viewportQuery>) => ({
+    bbox: query.bbox ? parseBbox(query.bbox) : undefined,
+    categoryCodes: query.category?.split(',').map((code) => code.trim()).filter(Boolean),
+    statuses: query.status,
+    areaCode: query.area,
+    since: query.since ? new Date(query.since) : undefined,
+    limit: query.limit,
+  });
+
   app.get(
     '/api/v1/reports',
     {
       schema: {
         tags,
-        summary: 'Public reports in a map viewport, newest first (no personal data)',
-        querystring: Type.Object(
-          {
-            bbox: Type.Optional(Type.String({ maxLength: 100, description: 'minLng,minLat,maxLng,maxLat' })),
-            category: Type.Optional(Type.String({ maxLength: 400, description: 'comma-separated category codes' })),
-            status: Type.Optional(Type.Array(ReportStatusSchema, { maxItems: 7 })),
-            area: Type.Optional(Type.String({ maxLength: 40 })),
-            since: Type.Optional(Type.String({ format: 'date-time' })),
-            limit: Type.Integer({ minimum: 1, maximum: 1000, default: 500 }),
-          },
-          { additionalProperties: false },
-        ),
+        summary: 'Public reports in a map viewport, whole, newest first (no personal data)',
+        querystring: viewportQuery,
         response: { 200: PublicReportList, 400: Problem },
       },
     },
-    async (request) =>
-      service.listPublicReports(ctx, {
-        bbox: request.query.bbox ? parseBbox(request.query.bbox) : undefined,
-        categoryCodes: request.query.category?.split(',').map((code) => code.trim()).filter(Boolean),
-        statuses: request.query.status,
-        areaCode: request.query.area,
-        since: request.query.since ? new Date(request.query.since) : undefined,
-        limit: request.query.limit,
-      }),
+    async (request) => service.listPublicReports(ctx, viewportFilter(request.query)),
+  );
+
+  app.get(
+    '/api/v1/reports/map',
+    {
+      schema: {
+        tags,
+        summary: "The public map: reports in a viewport, newest first, with what a marker and a card show (the whole report is /api/v1/reports/{code})",
+        querystring: viewportQuery,
+        response: { 200: MapReportList, 400: Problem },
+      },
+    },
+    async (request) => service.listPublicMapReports(ctx, viewportFilter(request.query)),
   );
 
   app.get(

@@ -11,7 +11,7 @@ import type { DB, ReportQuestion, ReportRouting } from '../../core/db/schema.ts'
 import { AppError, type FieldProblem } from '../../core/errors.ts';
 import { findAreaAt, getAgencyDirectory, type AreaHit } from '../agencies/index.ts';
 import { getDeadline, localDateTime } from '../calendar/index.ts';
-import { presentCategory, presentPublicReport } from './reports.presenter.ts';
+import { presentCategory, presentMapReport, presentPublicReport } from './reports.presenter.ts';
 import * as repository from './reports.repository.ts';
 import { boxAround, distanceMetres } from './workflow/geo.ts';
 import { formatReportCode } from './workflow/report-code.ts';
@@ -300,29 +300,45 @@ async function categoriesById(ctx: AppContext) {
   return new Map(rows.map((row) => [row.id, row]));
 }
 
-/** Public reports in a viewport with filters; never more than `limit`, newest first. */
-export async function listPublicReports(
-  ctx: AppContext,
-  filter: { bbox?: [number, number, number, number]; categoryCodes?: string[]; statuses?: string[]; areaCode?: string; since?: Date; limit: number },
-) {
-  const categories = await categoriesById(ctx);
-  const categoryIds = filter.categoryCodes?.length
-    ? [...categories.values()].filter((c) => filter.categoryCodes?.includes(c.code)).map((c) => c.id)
-    : undefined;
-  if (categoryIds && categoryIds.length === 0) return { items: [], total: 0, isTruncated: false };
+type PublicListFilter = { bbox?: [number, number, number, number]; categoryCodes?: string[]; statuses?: string[]; areaCode?: string; since?: Date; limit: number };
+
+/** The repository's filter for a public list, or null when the filter names only unknown categories (nothing matches). */
+function publicFilterOf(filter: PublicListFilter, categories: Map<string, repository.CategoryRow>): repository.PublicFilter | null {
+  const categoryIds = filter.categoryCodes?.length ? [...categories.values()].filter((c) => filter.categoryCodes?.includes(c.code)).map((c) => c.id) : undefined;
+  if (categoryIds && categoryIds.length === 0) return null;
   const bbox = filter.bbox ? { minLng: filter.bbox[0], minLat: filter.bbox[1], maxLng: filter.bbox[2], maxLat: filter.bbox[3] } : undefined;
-  const { rows, total } = await repository.listPublicReports(ctx.db, { ...filter, bbox, categoryIds });
-  const directory = await getAgencyDirectory(ctx);
+  return { bbox, categoryIds, statuses: filter.statuses, areaCode: filter.areaCode, since: filter.since, limit: filter.limit };
+}
+
+/** A public list: the matching rows from `list`, each with its category presented by `present`; newest first. */
+async function listPublic<Row extends { category_id: string }, Item>(
+  ctx: AppContext,
+  filter: PublicListFilter,
+  list: (db: AppContext['db'], filter: repository.PublicFilter, now: Date) => Promise<{ rows: Row[]; total: number; isTotalCapped: boolean }>,
+  present: (row: Row, category: repository.CategoryRow, directory: Awaited<ReturnType<typeof getAgencyDirectory>>, now: Date) => Item,
+): Promise<{ items: Item[]; total: number; isTruncated: boolean; isTotalCapped: boolean }> {
+  const categories = await categoriesById(ctx);
+  const publicFilter = publicFilterOf(filter, categories);
+  if (!publicFilter) return { items: [], total: 0, isTruncated: false, isTotalCapped: false };
   const now = new Date();
+  const { rows, total, isTotalCapped } = await list(ctx.db, publicFilter, now);
+  const directory = await getAgencyDirectory(ctx);
   return {
     items: rows.flatMap((row) => {
       const category = categories.get(row.category_id);
-      return category ? [presentPublicReport(row, category, directory, now)] : [];
+      return category ? [present(row, category, directory, now)] : [];
     }),
     total,
     isTruncated: total > rows.length,
+    isTotalCapped,
   };
 }
+
+/** Public reports in a viewport with filters, whole; never more than `limit`, newest first. */
+export const listPublicReports = (ctx: AppContext, filter: PublicListFilter) => listPublic(ctx, filter, repository.listPublicReports, presentPublicReport);
+
+/** Public reports in a viewport with filters, as the map shows them (markers and cards); never more than `limit`, newest first. */
+export const listPublicMapReports = (ctx: AppContext, filter: PublicListFilter) => listPublic(ctx, filter, repository.listPublicMapReports, presentMapReport);
 
 /** One public report with its public timeline and its published photos. */
 export async function getPublicReport(ctx: AppContext, code: string) {

@@ -434,6 +434,7 @@ export const en: Messages = {
       listTitle: 'Reports',
       count: '{{count}} reports in view.',
       truncated: 'Showing the newest {{shown}} of {{total}} reports. Zoom in to see more.',
+      truncatedMany: 'Showing the newest {{shown}} of more than {{total}} reports. Zoom in to see more.',
       empty: 'No reports in this area.',
     },
     list: {

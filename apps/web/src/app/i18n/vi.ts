@@ -437,6 +437,7 @@ export const vi = {
       listTitle: 'Danh sách phản ánh',
       count: '{{count}} phản ánh trong vùng đang xem.',
       truncated: 'Hiển thị {{shown}} phản ánh mới nhất trên tổng số {{total}}. Phóng to bản đồ để xem thêm.',
+      truncatedMany: 'Hiển thị {{shown}} phản ánh mới nhất trong hơn {{total}} phản ánh. Phóng to bản đồ để xem thêm.',
       empty: 'Không có phản ánh nào trong vùng này.',
     },
     list: {

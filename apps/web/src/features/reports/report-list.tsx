@@ -8,8 +8,11 @@ import { StatusBadge, nameIn } from './report-bits.tsx';
 
 const PAGE_SIZE = 50;
 
+/** What a card shows: a whole report (a citizen's own) or the map's summary of one. */
+export type ReportCardData = Pick<PublicReport, 'code' | 'status' | 'isOverdue' | 'category' | 'description' | 'area' | 'createdAt'>;
+
 /** Reports as a list of cards, newest first as given, fifty at a time: the text alternative to the map. */
-export function ReportList({ reports, emptyText }: { reports: readonly PublicReport[]; emptyText: string }) {
+export function ReportList({ reports, emptyText }: { reports: readonly ReportCardData[]; emptyText: string }) {
   const { t, i18n } = useTranslation();
   const locale = currentLocale(i18n);
   const [shown, setShown] = useState(PAGE_SIZE);

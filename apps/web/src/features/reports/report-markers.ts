@@ -6,10 +6,13 @@ import { STATUS_COLOURS } from './report-status.ts';
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 
-export type MarkerTexts = {
+/** What a marker needs of a report. */
+type MarkedReport = Pick<PublicReport, 'code' | 'status' | 'location' | 'category'>;
+
+export type MarkerTexts<Report extends MarkedReport = MarkedReport> = {
   /** The popup's category line for a report. */
-  categoryOf: (report: PublicReport) => string;
-  statusOf: (report: PublicReport) => string;
+  categoryOf: (report: Report) => string;
+  statusOf: (report: Report) => string;
   /** "12 reports", for a group marker. */
   groupLabel: (count: number) => string;
 };
@@ -19,7 +22,7 @@ export type MarkerTexts = {
  * grid groups with their count that zoom in when clicked. Popups link to the report page with
  * `data-report-link`, which the page turns into in-app navigation. Regrouped after every zoom.
  */
-export function useReportMarkers(map: L.Map | undefined, reports: readonly PublicReport[], texts: MarkerTexts): void {
+export function useReportMarkers<Report extends MarkedReport>(map: L.Map | undefined, reports: readonly Report[], texts: MarkerTexts<Report>): void {
   const [zoom, setZoom] = useState<number | undefined>(undefined);
   useEffect(() => {
     if (map === undefined) return;
@@ -34,7 +37,7 @@ export function useReportMarkers(map: L.Map | undefined, reports: readonly Publi
   useEffect(() => {
     if (map === undefined || zoom === undefined) return;
     const group = L.layerGroup();
-    const addDot = (report: PublicReport) => {
+    const addDot = (report: Report) => {
       const popup =
         `<p class="map-popup__title"><a href="/reports/${encodeURIComponent(report.code)}" data-report-link="${escapeHtml(report.code)}">${escapeHtml(report.code)}</a></p>` +
         `<p>${escapeHtml(texts.categoryOf(report))}</p><p>${escapeHtml(texts.statusOf(report))}</p>`;

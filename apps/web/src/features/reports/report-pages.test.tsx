@@ -39,11 +39,12 @@ describe('public report map', () => {
     const calls = mockApi({
       'GET /me': meRoute(undefined),
       'GET /reports/categories': { body: { items: CATEGORIES } },
-      'GET /reports': (request) => {
+      'GET /reports/map': (request) => {
         const search = searchOf(request);
         const isOpenOnly = search.getAll('status').length > 0;
         const items = isOpenOnly ? [makeReport()] : [makeReport(), makeReport({ code: 'PA-261128-0009', status: 'closed', description: 'Đã dọn xong vỉa hè' })];
-        return { body: { items, total: isOpenOnly ? 1 : 1500, isTruncated: !isOpenOnly } };
+        const isWard = search.get('area') === 'PHUXUAN';
+        return { body: { items, total: isWard ? 5000 : isOpenOnly ? 1 : 1500, isTruncated: isWard || !isOpenOnly, isTotalCapped: isWard } };
       },
     });
     renderApp({ path: '/reports' });
@@ -51,7 +52,7 @@ describe('public report map', () => {
     const list = await screen.findByRole('region', { name: 'Danh sách phản ánh' });
     expect(await within(list).findByRole('link', { name: 'PA-261128-0009' })).toBeTruthy();
     expect(within(list).getByText('Hiển thị 2 phản ánh mới nhất trên tổng số 1500. Phóng to bản đồ để xem thêm.')).toBeTruthy();
-    const first = calls.find((call) => call.path.startsWith('/reports?'));
+    const first = calls.find((call) => call.path.startsWith('/reports/map?'));
     expect(searchOf(first as RecordedRequest).get('bbox')).toBe('107.5,16.4,107.7,16.55');
     expect(searchOf(first as RecordedRequest).get('limit')).toBe('1000');
 
@@ -59,10 +60,12 @@ describe('public report map', () => {
     fireEvent.change(screen.getByLabelText('Loại vấn đề'), { target: { value: 'ENCROACHMENT' } });
     fireEvent.change(screen.getByLabelText('Phường, xã'), { target: { value: 'PHUXUAN' } });
     await waitFor(() => expect(within(list).queryByRole('link', { name: 'PA-261128-0009' })).toBeNull());
-    const last = calls.filter((call) => call.path.startsWith('/reports?')).at(-1) as RecordedRequest;
+    const last = calls.filter((call) => call.path.startsWith('/reports/map?')).at(-1) as RecordedRequest;
     expect(searchOf(last).getAll('status')).toEqual(['submitted', 'assigned', 'in_progress']);
     expect(searchOf(last).get('category')).toBe('ENCROACHMENT');
     expect(searchOf(last).get('area')).toBe('PHUXUAN');
+    // Past the API's count cap the total is a lower bound.
+    expect(within(list).getByText('Hiển thị 1 phản ánh mới nhất trong hơn 5000 phản ánh. Phóng to bản đồ để xem thêm.')).toBeTruthy();
     expect(screen.getByTestId('location').textContent).toBe('/reports?status=open&category=ENCROACHMENT&area=PHUXUAN');
   });
 });

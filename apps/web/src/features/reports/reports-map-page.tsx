@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import type { PublicReport, ReportCategory } from '@onecity/contracts';
+import type { MapReport, ReportCategory } from '@onecity/contracts';
 import { currentLocale } from '../../app/i18n/index.ts';
 import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -17,13 +17,13 @@ import { nameIn } from './report-bits.tsx';
 import { ReportList } from './report-list.tsx';
 import { useReportMarkers } from './report-markers.ts';
 import { REPORT_STATUSES, STATUS_COLOURS, STATUS_FILTERS, isStatusFilter } from './report-status.ts';
-import { listPublicReports, type PublicReportList } from './reports.api.ts';
+import { listMapReports, type MapReportList } from './reports.api.ts';
 
 /** The most reports one viewport asks for (the API's ceiling); beyond it the page says to zoom in. */
 const VIEWPORT_LIMIT = 1000;
 const LEGEND_STATUSES = REPORT_STATUSES.filter((status) => status !== 'rejected' && status !== 'merged');
 
-type ListState = { status: 'waiting' } | { status: 'loading'; previous?: PublicReportList } | { status: 'error'; error: unknown } | { status: 'ready'; data: PublicReportList };
+type ListState = { status: 'waiting' } | { status: 'loading'; previous?: MapReportList } | { status: 'error'; error: unknown } | { status: 'ready'; data: MapReportList };
 
 /** /reports: the public reports in the map's viewport, with filters (category, status, ward) and the same reports as a list. */
 export function ReportsMapPage() {
@@ -83,7 +83,7 @@ export function ReportsMapPage() {
     if (bbox === undefined) return;
     let isCurrent = true;
     setList((current) => ({ status: 'loading', previous: current.status === 'ready' ? current.data : current.status === 'loading' ? current.previous : undefined }));
-    listPublicReports({
+    listMapReports({
       bbox,
       categories: category ? [category] : undefined,
       statuses: statusFilter ? STATUS_FILTERS[statusFilter] : undefined,
@@ -101,8 +101,8 @@ export function ReportsMapPage() {
   const reports = useMemo(() => shownList?.items ?? [], [shownList]);
   const markerTexts = useMemo(
     () => ({
-      categoryOf: (report: PublicReport) => nameIn(locale, report.category),
-      statusOf: (report: PublicReport) => t(`reports.status.${report.status}`),
+      categoryOf: (report: MapReport) => nameIn(locale, report.category),
+      statusOf: (report: MapReport) => t(`reports.status.${report.status}`),
       groupLabel: (count: number) => t('reports.map.group', { count }),
     }),
     [locale, t],
@@ -169,7 +169,7 @@ export function ReportsMapPage() {
           {shownList && (
             <p>
               {shownList.isTruncated
-                ? t('reports.map.truncated', { shown: shownList.items.length, total: shownList.total })
+                ? t(shownList.isTotalCapped ? 'reports.map.truncatedMany' : 'reports.map.truncated', { shown: shownList.items.length, total: shownList.total })
                 : t('reports.map.count', { count: shownList.total })}
             </p>
           )}

@@ -1,5 +1,5 @@
 import type { ReportAction as ContractReportAction } from '@onecity/contracts';
-import type { PublicReport, ReportCategory, SubmitReportRequest } from '@onecity/contracts';
+import type { MapReport, PublicReport, ReportCategory, SubmitReportRequest } from '@onecity/contracts';
 import { api, apiUpload } from '../../app/api.ts';
 
 export type ReportStatus = PublicReport['status'];
@@ -15,7 +15,8 @@ export type ViewerPhoto = ReportPhoto & { reviewStatus: PhotoReviewStatus; revie
 export type ViewerPhotos = { items: ViewerPhoto[]; canReview: boolean };
 /** GET /reports/{code}: the public report with its public timeline and photos. */
 export type ReportDetail = PublicReport & { timeline: TimelineEntry[]; photos: ReportPhoto[] };
-export type PublicReportList = { items: PublicReport[]; total: number; isTruncated: boolean };
+/** The map's answer: the newest reports in view, how many match (up to a cap: `isTotalCapped` means "more than"). */
+export type MapReportList = { items: MapReport[]; total: number; isTruncated: boolean; isTotalCapped: boolean };
 export type NearbyReport = { code: string; description: string; status: ReportStatus; distanceMetres: number; createdAt: string };
 export type UploadedPhoto = { photoId: string; kind: 'before' | 'after'; width: number; height: number };
 
@@ -74,7 +75,7 @@ export const submitReport = (request: SubmitReportRequest) => api.post<PublicRep
 /** Follows someone else's report instead of filing the same problem again. */
 export const followReport = (code: string) => api.post<void>(`${path(code)}/follow`);
 
-/** The query string of GET /reports (repeated `status`, comma-separated categories). */
+/** The query string of GET /reports/map (repeated `status`, comma-separated categories). */
 export function publicReportsSearch(query: PublicReportQuery): string {
   const search = new URLSearchParams();
   if (query.bbox) search.set('bbox', query.bbox);
@@ -85,8 +86,8 @@ export function publicReportsSearch(query: PublicReportQuery): string {
   return search.toString();
 }
 
-/** Public reports, newest first, never more than `limit` (total says how many matched). */
-export const listPublicReports = (query: PublicReportQuery) => api.get<PublicReportList>(`/reports?${publicReportsSearch(query)}`);
+/** The public map's reports, newest first, never more than `limit` (total says how many matched). */
+export const listMapReports = (query: PublicReportQuery) => api.get<MapReportList>(`/reports/map?${publicReportsSearch(query)}`);
 
 /** One public report with its timeline and photos. */
 export const getReport = (code: string) => api.get<ReportDetail>(path(code));
