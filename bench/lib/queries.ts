@@ -7,7 +7,7 @@
 import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, sql, type CompiledQuery } from 'kysely';
 import type { DB } from '../../apps/api/src/core/db/schema.ts';
 import { DECISION_766_METRIC_PREFIX } from '../../apps/api/src/modules/operations/workflow/decision-766.ts';
-import { dossierStatisticsSql } from '../../apps/api/src/modules/procedures/dossiers.statistics.ts';
+import { dossierStatisticsSql, dossiersInProgressSql } from '../../apps/api/src/modules/procedures/dossiers.statistics.ts';
 import { countPublicReportsQuery, publicMapSliceQuery, type MapSlice, type PublicFilter } from '../../apps/api/src/modules/reports/reports.repository.ts';
 
 const compiler = new Kysely<DB>({
@@ -280,7 +280,8 @@ export function countersQueries(input: { scope: OperationsScope; dayStart: Date;
       reportFactsQuery({ unitIds, createdFrom: input.dayStart }),
       reportFactsQuery({ unitIds, resolvedFrom: input.dayStart }),
     ],
-    statistics: statisticsQueries(input.statistics)[0] as Statement,
+    // live.service → procedures getDossiersInProgress: the statistics' in-progress figures, from the dossiers in progress.
+    statistics: statement(dossiersInProgressSql(input.statistics).compile(compiler)),
     dossiers: [dossierFactsQuery({ agencyIds: unitIds, submittedFrom: input.dayStart }), dossierFactsQuery({ agencyIds: unitIds, finishedFrom: input.dayStart })],
   };
 }

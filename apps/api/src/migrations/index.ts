@@ -21,6 +21,7 @@ import * as addPublicMapIndex from './20261130100000_add-public-map-index.ts';
 import * as addDecision766Aggregates from './20261130110000_add-decision-766-aggregates.ts';
 import * as addOperationsCityDaily from './20261130120000_add-operations-city-daily.ts';
 import * as addMapPlaceTimeIndex from './20261201090000_add-map-place-time-index.ts';
+import * as addOperationsCounterIndexes from './20261201100000_add-operations-counter-indexes.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261129090000_create-foundation-tables': createFoundationTables,
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '20261130110000_add-decision-766-aggregates': addDecision766Aggregates,
   '20261130120000_add-operations-city-daily': addOperationsCityDaily,
   '20261201090000_add-map-place-time-index': addMapPlaceTimeIndex,
+  '20261201100000_add-operations-counter-indexes': addOperationsCounterIndexes,
 };

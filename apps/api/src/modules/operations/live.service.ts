@@ -8,7 +8,7 @@ import type { Actor } from '../../core/auth/actor.ts';
 import type { AppContext } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
 import { addDays, localIso } from '../calendar/index.ts';
-import { dossierQueries, getDossierStatistics } from '../procedures/index.ts';
+import { dossierQueries, getDossiersInProgress } from '../procedures/index.ts';
 import { reportQueries } from '../reports/index.ts';
 import { listAllAgencies, localToday, refOf, requireReader, scopeOf, type Scope } from './operations.scope.ts';
 
@@ -61,9 +61,9 @@ export async function getOperationsCounters(ctx: AppContext, actor: Actor | null
   let dossiers: OperationsCounters['dossiers'] = null;
   let dossierIntake: Record<string, number> = {};
   if (!live.areaCode && !live.categoryCode) {
-    // The one-stop statistics (same definitions as the console) judge the open dossiers now; the period runs a month
-    // ahead because a dossier filed after office hours counts as received on the next working day.
-    const statistics = await getDossierStatistics(ctx, actor, live.scope.agency.code, today, addDays(today, 30)).catch((error: unknown) => {
+    // The one-stop statistics' in-progress figures (same definitions as the console) judge the open dossiers now; the
+    // period runs a month ahead because a dossier filed after office hours counts as received on the next working day.
+    const statistics = await getDossiersInProgress(ctx, actor, live.scope.agency.code, today, addDays(today, 30), now).catch((error: unknown) => {
       if (error instanceof AppError && error.code === 'auth.forbidden') return null;
       throw error;
     });

@@ -375,3 +375,32 @@ describe('scorecards', () => {
     for (const who of ['civil', 'unitLead', 'citizen', 'desk']) expect((await get(url, who)).statusCode, who).toBe(403);
   });
 });
+
+describe('dossiers in progress on the live counters', () => {
+  it('are counted from the open stock as the one-stop statistics count them, overdue, nearly due and not yet due', async () => {
+    // Spread the deadlines of the dossiers in progress over past, the next hours and later (this is the file's last test).
+    const inProgress = sql`status not in (1, 3) and finished_at is null and closed_at is null`;
+    // Four more copies of a dossier in progress (with their own ids and codes), so there are enough whatever ran before.
+    await sql`
+      insert into dossiers select (jsonb_populate_record(null::dossiers, to_jsonb(d) || jsonb_build_object('id', gen_random_uuid(), 'code', d.code || '-C' || i))).*
+      from (select * from dossiers where ${inProgress} order by code limit 1) d, generate_series(1, 4) i`.execute(t.handle.db);
+    const open = await sql<{ id: string }>`select id from dossiers where ${inProgress} order by code`.execute(t.handle.db);
+    expect(open.rows.length).toBeGreaterThanOrEqual(5);
+    for (const [index, row] of open.rows.entries()) {
+      const due = index % 3 === 0 ? sql`now() - interval '2 days'` : index % 3 === 1 ? sql`now() + interval '3 hours'` : sql`now() + interval '5 days'`;
+      await sql`update dossiers set legal_due_at = ${due} where id = ${row.id}`.execute(t.handle.db);
+    }
+    // One is withdrawn an hour ago: closed, so no longer in progress, though never finished.
+    await sql`update dossiers set status = 7, closed_at = now() - interval '1 hour' where id = ${open.rows.at(-1)?.id ?? ''}`.execute(t.handle.db);
+    const shown = (figures: Record<string, number>) => ({ overdue: figures.inProgressOverdue, nearlyDue: figures.inProgressNearlyDue, notDue: figures.inProgressNotDue });
+    let seen = 0;
+    for (const agencyCode of ['HUE', 'PHUXUAN', 'SXD']) {
+      const counters = (await get(`/api/v1/operations/counters?agencyCode=${agencyCode}`, 'ioc')).json();
+      const statistics = (await get(`/api/v1/dossiers/statistics?agencyCode=${agencyCode}&from=${today()}&to=${daysBefore(today(), -30)}`, 'ioc')).json();
+      expect(shown(counters.dossiers), agencyCode).toEqual(shown(statistics));
+      seen += counters.dossiers.inProgressOverdue + counters.dossiers.inProgressNearlyDue + counters.dossiers.inProgressNotDue;
+      if (agencyCode === 'HUE') expect(Math.min(counters.dossiers.inProgressOverdue, counters.dossiers.inProgressNearlyDue, counters.dossiers.inProgressNotDue)).toBeGreaterThan(0);
+    }
+    expect(seen).toBeGreaterThanOrEqual(open.rows.length - 1);
+  });
+});

@@ -53,6 +53,32 @@ export function dossierStatisticsSql(input: { agencyIds: string[]; from: string;
   `;
 }
 
+/**
+ * The dossiers in progress now, by deadline, as the statistics above count them for a period that runs from today:
+ * received (not new, not refused at intake), neither finished nor closed, received by `to`. Read from the index of
+ * dossiers in progress alone (dossiers_in_progress_idx), so the cost is the open stock's, not the history's. (The
+ * statistics also keep a dossier finished or closed after `asOf`; no dossier is finished in the future.)
+ */
+export function dossiersInProgressSql(input: { agencyIds: string[]; to: string; asOf: Date; nearly: Date }) {
+  const { agencyIds, to, asOf, nearly } = input;
+  return sql<{ overdue: number; nearly_due: number; not_due: number }>`
+    select
+      count(*) filter (where d.legal_due_at < ${asOf})::int as overdue,
+      count(*) filter (where d.legal_due_at >= ${asOf} and d.legal_due_at < ${nearly})::int as nearly_due,
+      count(*) filter (where d.legal_due_at >= ${nearly})::int as not_due
+    from dossiers d
+    where d.agency_id in (${sql.join(agencyIds)}) and d.status not in (1, 3) and d.finished_at is null and d.closed_at is null and d.received_on <= ${to}::date
+  `;
+}
+
+/** The in-progress figures of the statistics of one agency's subtree over [from, to], where the period runs from today. */
+export async function getDossiersInProgress(ctx: AppContext, actor: Actor | null, agencyCode: string, from: string, to: string, asOf = new Date()) {
+  const { agencyIds } = await getStatisticsScope(ctx, actor, agencyCode, from, to);
+  const { rows } = await dossiersInProgressSql({ agencyIds, to, asOf, nearly: new Date(asOf.getTime() + NEARLY_DUE_MS) }).execute(ctx.db);
+  const row = rows[0];
+  return { inProgressOverdue: Number(row?.overdue ?? 0), inProgressNearlyDue: Number(row?.nearly_due ?? 0), inProgressNotDue: Number(row?.not_due ?? 0) };
+}
+
 /** The statistics of one agency's subtree over [from, to] (local dates, inclusive). */
 export async function getDossierStatistics(ctx: AppContext, actor: Actor | null, agencyCode: string, from: string, to: string): Promise<DossierStatistics> {
   const { agency, agencyIds } = await getStatisticsScope(ctx, actor, agencyCode, from, to);
