@@ -15,7 +15,7 @@ import pg from 'pg';
 import { pgliteOptions } from '../apps/api/src/core/db/database.ts';
 import { sharedParsers } from '../apps/api/src/core/db/type-parsers.ts';
 import { addDays, localIso, localPeriod } from '../apps/api/src/modules/calendar/workflow/working-days.ts';
-import { mapSlices, newestBySlices } from '../apps/api/src/modules/reports/reports.repository.ts';
+import { MAP_COUNT_CAP, mapSlices, newestBySlices } from '../apps/api/src/modules/reports/reports.repository.ts';
 import {
   catchUpQueries,
   countersQueries,
@@ -70,7 +70,7 @@ async function handle(request: http.IncomingMessage, response: http.ServerRespon
     const bbox = box ? { minLng: box[0] ?? 0, minLat: box[1] ?? 0, maxLng: box[2] ?? 0, maxLat: box[3] ?? 0 } : undefined;
     const filter = { bbox, statuses: query.getAll('status'), categoryIds, limit: Number(query.get('limit') ?? 500) };
     const rows = await newestBySlices(mapSlices(new Date()), filter.limit + 1, (slice, limit) => run(publicMapQueries.slice(filter, slice, limit)));
-    const total = rows.length > filter.limit ? Number((await run(publicMapQueries.count(filter)))[0]?.count) : rows.length;
+    const total = rows.length <= filter.limit ? rows.length : filter.limit >= MAP_COUNT_CAP ? MAP_COUNT_CAP : Number((await run(publicMapQueries.count(filter)))[0]?.count);
     return send(response, 200, { items: rows.slice(0, filter.limit), total });
   }
   if (url.pathname === '/raw/dossiers/lookup') {

@@ -142,9 +142,9 @@ export type PhotoReviewDecision = Static<typeof PhotoReviewBody>['decision'];
 
 export const PublicReportDetail = Type.Intersect([PublicReport, Type.Object({ timeline: Type.Array(TimelineEntry), photos: Type.Array(ReportPhoto) })]);
 
-/** How many reports match a viewport: exact up to 5,000, else 5,000 with `isTotalCapped` ("more than"). */
+/** How many reports match a viewport: exact up to 1,000, else 1,000 with `isTotalCapped` ("more than"). */
 const MatchCount = {
-  total: Type.Integer({ description: 'matches in all, counted up to 5,000' }),
+  total: Type.Integer({ description: 'matches in all, counted up to 1,000' }),
   isTruncated: Type.Boolean({ description: 'more match than the items given (the newest are given)' }),
   isTotalCapped: Type.Boolean({ description: 'more than `total` match' }),
 };

@@ -103,7 +103,8 @@ describe('the public map by place and time', () => {
         categoryIds: random() < 0.25 ? [categoryIds[Math.floor(random() * categoryIds.length)] ?? ''] : undefined,
         areaCode: random() < 0.1 ? 'PHUXUAN' : undefined,
         since: random() < 0.15 ? new Date(NOW.getTime() - random() * 700 * DAY) : undefined,
-        limit: 1 + Math.floor(random() * (random() < 0.5 ? 20 : 400)),
+        // Sometimes the API's largest limit, which reaches the count's cap (the count is then not run).
+        limit: random() < 0.12 ? 1000 : 1 + Math.floor(random() * (random() < 0.5 ? 20 : 400)),
       };
       const want = expected(filter);
       const got = await listPublicMapReports(t.handle.db, filter, NOW);

@@ -56,7 +56,7 @@ export interface PublicFilter {
 const PUBLIC_STATUSES = ['submitted', 'assigned', 'in_progress', 'resolved', 'closed'];
 
 /** The most matches the map counts: beyond it the answer says "more than" (counting every match would cost as much as the history). */
-export const MAP_COUNT_CAP = 5_000;
+export const MAP_COUNT_CAP = 1_000;
 
 /**
  * The map's slices of time, newest first, in days before now: the last 2 days, then 2–8, 8–32, 32–128, 128–512 and
@@ -166,6 +166,8 @@ export type MapRow = Awaited<ReturnType<ReturnType<typeof publicMapSliceQuery>['
 async function newestPublic<T>(db: Kysely<DB>, filter: PublicFilter, now: Date, fetch: (slice: MapSlice, limit: number) => Promise<T[]>) {
   const found = await newestBySlices(mapSlices(now, filter.since), filter.limit + 1, fetch);
   if (found.length <= filter.limit) return { rows: found, total: found.length, isTotalCapped: false };
+  // More than the limit match: when the limit reaches the cap, so does the count, and it is not run.
+  if (filter.limit >= MAP_COUNT_CAP) return { rows: found.slice(0, filter.limit), total: MAP_COUNT_CAP, isTotalCapped: true };
   const counted = Number((await countPublicReportsQuery(db, filter).executeTakeFirstOrThrow()).count);
   return { rows: found.slice(0, filter.limit), total: Math.min(counted, MAP_COUNT_CAP), isTotalCapped: counted > MAP_COUNT_CAP };
 }
