@@ -15,7 +15,7 @@ import pg from 'pg';
 import { pgliteOptions } from '../apps/api/src/core/db/database.ts';
 import { sharedParsers } from '../apps/api/src/core/db/type-parsers.ts';
 import { addDays, localIso, localPeriod } from '../apps/api/src/modules/calendar/workflow/working-days.ts';
-import { MAP_COUNT_CAP, mapSlices, newestBySlices } from '../apps/api/src/modules/reports/reports.repository.ts';
+import { newestPublic } from '../apps/api/src/modules/reports/reports.repository.ts';
 import {
   catchUpQueries,
   countersQueries,
@@ -69,9 +69,13 @@ async function handle(request: http.IncomingMessage, response: http.ServerRespon
     const box = query.get('bbox')?.split(',').map(Number);
     const bbox = box ? { minLng: box[0] ?? 0, minLat: box[1] ?? 0, maxLng: box[2] ?? 0, maxLat: box[3] ?? 0 } : undefined;
     const filter = { bbox, statuses: query.getAll('status'), categoryIds, limit: Number(query.get('limit') ?? 500) };
-    const rows = await newestBySlices(mapSlices(new Date()), filter.limit + 1, (slice, limit) => run(publicMapQueries.slice(filter, slice, limit)));
-    const total = rows.length <= filter.limit ? rows.length : filter.limit >= MAP_COUNT_CAP ? MAP_COUNT_CAP : Number((await run(publicMapQueries.count(filter)))[0]?.count);
-    return send(response, 200, { items: rows.slice(0, filter.limit), total });
+    const { rows, total } = await newestPublic(
+      filter,
+      new Date(),
+      (slice, limit) => run(publicMapQueries.slice(filter, slice, limit)),
+      async () => Number((await run(publicMapQueries.count(filter)))[0]?.count),
+    );
+    return send(response, 200, { items: rows, total });
   }
   if (url.pathname === '/raw/dossiers/lookup') {
     const [row] = await run(dossierLookupQueries(query.get('code') ?? '')[0] as Statement);

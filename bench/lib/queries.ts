@@ -28,7 +28,7 @@ const statement = (query: CompiledQuery): Statement => ({ sql: query.sql, parame
 
 /**
  * W1: reports.service listPublicMapReports → repository.listCategories, then repository.listPublicMapReports: one
- * statement per slice of time until enough reports are found (repository.newestBySlices), and the capped count when
+ * statement per slice of time until enough reports are found (repository.newestPublic), and the capped count when
  * there are more.
  */
 export const publicMapQueries = {

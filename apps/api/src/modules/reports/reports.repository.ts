@@ -113,29 +113,29 @@ function publicHits(db: Kysely<DB>, filter: PublicFilter, slice: MapSlice) {
   return query;
 }
 
-/**
- * One slice of the list's query (`GET /api/v1/reports`): the slice's newest `limit` matches, found in the map's
- * index, then only those rows read from the table. The benchmark's raw ceiling compiles this same builder.
- */
-export function publicReportsSliceQuery(db: Kysely<DB>, filter: PublicFilter, slice: MapSlice, limit: number) {
+/** A slice's newest `limit` matches, found in the map's index, joined to their rows (only those are read from the table). */
+function shownInSlice(db: Kysely<DB>, filter: PublicFilter, slice: MapSlice, limit: number) {
   return db
     .with('shown', () => publicHits(db, filter, slice).orderBy('created_at', 'desc').limit(limit))
     .selectFrom('shown')
     .innerJoin('reports', 'reports.id', 'shown.id')
-    .selectAll('reports')
     .orderBy('shown.created_at', 'desc');
+}
+
+/** One slice of the list's query (`GET /api/v1/reports`): whole rows. */
+export function publicReportsSliceQuery(db: Kysely<DB>, filter: PublicFilter, slice: MapSlice, limit: number) {
+  return shownInSlice(db, filter, slice, limit).selectAll('reports');
 }
 
 /** The longest description the map's answer carries (the full text is on the report's page). */
 export const MAP_EXCERPT_LENGTH = 140;
 
-/** One slice of the map's query (`GET /api/v1/reports/map`): the same matches, with only what a marker and a card show. */
+/**
+ * One slice of the map's query (`GET /api/v1/reports/map`): the same matches, with only what a marker and a card
+ * show. The benchmark's raw ceiling compiles this same builder.
+ */
 export function publicMapSliceQuery(db: Kysely<DB>, filter: PublicFilter, slice: MapSlice, limit: number) {
-  return db
-    .with('shown', () => publicHits(db, filter, slice).orderBy('created_at', 'desc').limit(limit))
-    .selectFrom('shown')
-    .innerJoin('reports', 'reports.id', 'shown.id')
-    .select([
+  return shownInSlice(db, filter, slice, limit).select([
       'reports.code',
       'reports.category_id',
       'reports.status',
@@ -144,8 +144,7 @@ export function publicMapSliceQuery(db: Kysely<DB>, filter: PublicFilter, slice:
       'reports.area_code',
       'reports.created_at',
       sql<string>`left(reports.description, ${MAP_EXCERPT_LENGTH + 1})`.as('description'),
-    ])
-    .orderBy('shown.created_at', 'desc');
+    ]);
 }
 
 /** How many public reports match the filter, counted up to MAP_COUNT_CAP + 1 (from the index alone). */
@@ -160,26 +159,29 @@ export function countPublicReportsQuery(db: Kysely<DB>, filter: PublicFilter) {
 export type MapRow = Awaited<ReturnType<ReturnType<typeof publicMapSliceQuery>['execute']>>[number];
 
 /**
- * The newest `limit` public reports of the filter, the slices asked in turn, with the number of matches: exact when
- * the rows are all of them, else counted up to MAP_COUNT_CAP (`isTotalCapped` beyond it).
+ * The newest `limit` public reports of the filter, the slices asked in turn (`fetch` runs one slice's statement), with
+ * the number of matches: exact when the rows are all of them, else counted up to MAP_COUNT_CAP by `count`
+ * (`isTotalCapped` beyond it). The benchmark's raw ceiling runs its statements through this same function.
  */
-async function newestPublic<T>(db: Kysely<DB>, filter: PublicFilter, now: Date, fetch: (slice: MapSlice, limit: number) => Promise<T[]>) {
+export async function newestPublic<T>(filter: PublicFilter, now: Date, fetch: (slice: MapSlice, limit: number) => Promise<T[]>, count: () => Promise<number>) {
   const found = await newestBySlices(mapSlices(now, filter.since), filter.limit + 1, fetch);
   if (found.length <= filter.limit) return { rows: found, total: found.length, isTotalCapped: false };
   // More than the limit match: when the limit reaches the cap, so does the count, and it is not run.
   if (filter.limit >= MAP_COUNT_CAP) return { rows: found.slice(0, filter.limit), total: MAP_COUNT_CAP, isTotalCapped: true };
-  const counted = Number((await countPublicReportsQuery(db, filter).executeTakeFirstOrThrow()).count);
+  const counted = await count();
   return { rows: found.slice(0, filter.limit), total: Math.min(counted, MAP_COUNT_CAP), isTotalCapped: counted > MAP_COUNT_CAP };
 }
 
+const countPublicReports = async (db: Kysely<DB>, filter: PublicFilter) => Number((await countPublicReportsQuery(db, filter).executeTakeFirstOrThrow()).count);
+
 /** Public reports (whole rows) in a viewport, newest first, and how many match. */
 export function listPublicReports(db: Kysely<DB>, filter: PublicFilter, now: Date): Promise<{ rows: ReportRow[]; total: number; isTotalCapped: boolean }> {
-  return newestPublic(db, filter, now, (slice, limit) => publicReportsSliceQuery(db, filter, slice, limit).execute());
+  return newestPublic(filter, now, (slice, limit) => publicReportsSliceQuery(db, filter, slice, limit).execute(), () => countPublicReports(db, filter));
 }
 
 /** Public reports (what the map shows of each) in a viewport, newest first, and how many match. */
 export function listPublicMapReports(db: Kysely<DB>, filter: PublicFilter, now: Date): Promise<{ rows: MapRow[]; total: number; isTotalCapped: boolean }> {
-  return newestPublic(db, filter, now, (slice, limit) => publicMapSliceQuery(db, filter, slice, limit).execute());
+  return newestPublic(filter, now, (slice, limit) => publicMapSliceQuery(db, filter, slice, limit).execute(), () => countPublicReports(db, filter));
 }
 
 /** Open reports of a category inside a box (the caller filters by exact distance). */
