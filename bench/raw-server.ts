@@ -15,7 +15,7 @@ import pg from 'pg';
 import { pgliteOptions } from '../apps/api/src/core/db/database.ts';
 import { sharedParsers } from '../apps/api/src/core/db/type-parsers.ts';
 import { addDays, localIso, localPeriod } from '../apps/api/src/modules/calendar/workflow/working-days.ts';
-import { newestPublic } from '../apps/api/src/modules/reports/reports.repository.ts';
+import { newestPublic, pageWithTotal } from '../apps/api/src/modules/reports/reports.repository.ts';
 import {
   catchUpQueries,
   countersQueries,
@@ -90,10 +90,15 @@ async function handle(request: http.IncomingMessage, response: http.ServerRespon
   }
   if (url.pathname === '/raw/queue') {
     const unit = query.get('unit');
-    const [countQuery, rowsQuery] = queueQueries({ unitIds: unit ? (subtrees[unit] ?? []) : undefined, overdueOnly: query.get('overdue') === 'true', now: new Date(), limit: Number(query.get('limit') ?? 100), offset: 0 });
-    const count = await run(countQuery as Statement);
-    const rows = await run(rowsQuery as Statement);
-    return send(response, 200, { items: rows, total: count[0]?.count });
+    const filter = {
+      unitIds: unit ? (subtrees[unit] ?? []) : undefined,
+      statuses: ['submitted', 'assigned', 'in_progress', 'resolved'],
+      overdueBefore: query.get('overdue') === 'true' ? new Date() : undefined,
+    };
+    const page = { limit: Number(query.get('limit') ?? 100), offset: 0 };
+    const rows = await run(queueQueries.page(filter, page));
+    const listed = await pageWithTotal(rows, page, async (cap) => Number((await run(queueQueries.count(filter, cap)))[0]?.count));
+    return send(response, 200, { items: listed.rows, total: listed.total, isTotalCapped: listed.isTotalCapped });
   }
   if (url.pathname === '/raw/statistics') {
     const from = query.get('from') ?? '';

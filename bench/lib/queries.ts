@@ -8,7 +8,7 @@ import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQue
 import type { DB } from '../../apps/api/src/core/db/schema.ts';
 import { DECISION_766_METRIC_PREFIX } from '../../apps/api/src/modules/operations/workflow/decision-766.ts';
 import { dossierStatisticsSql, dossiersInProgressSql } from '../../apps/api/src/modules/procedures/dossiers.statistics.ts';
-import { countPublicReportsQuery, publicMapSliceQuery, type MapSlice, type PublicFilter } from '../../apps/api/src/modules/reports/reports.repository.ts';
+import { countPublicReportsQuery, countQueueQuery, publicMapSliceQuery, queuePageQuery, type MapSlice, type PublicFilter, type QueueFilter } from '../../apps/api/src/modules/reports/reports.repository.ts';
 
 const compiler = new Kysely<DB>({
   dialect: {
@@ -54,28 +54,11 @@ export function reportPageQueries(code: string): { first: Statement; then: (repo
   };
 }
 
-/** W5: reports.handling.service listQueue, count then page. */
-export function queueQueries(filter: { unitIds?: string[]; overdueOnly?: boolean; now: Date; limit: number; offset: number }): Statement[] {
-  let query = compiler.selectFrom('reports as r').innerJoin('report_categories as c', 'c.id', 'r.category_id');
-  if (filter.unitIds) query = query.where('r.unit_id', 'in', filter.unitIds);
-  query = query.where('r.status', 'in', ['submitted', 'assigned', 'in_progress', 'resolved']);
-  if (filter.overdueOnly) query = query.where('r.due_at', '<', filter.now).where('r.status', 'in', ['submitted', 'assigned', 'in_progress']);
-  return [
-    statement(query.select((eb) => eb.fn.countAll<number>().as('count')).compile()),
-    statement(
-      query
-        .select([
-          'r.code', 'r.status', 'r.description', 'r.is_urgent', 'r.area_code', 'r.unit_id', 'r.officer_id', 'r.due_at', 'r.created_at', 'r.escalation_level',
-          'r.pending_extension', 'r.answers', 'r.reporter_revealed_at', 'r.reporter_id', 'c.code as category_code', 'c.name_vi as category_name_vi', 'c.name_en as category_name_en',
-          sql<number>`(select count(*)::int from report_photos p where p.report_id = r.id and p.review_status = 'pending')`.as('pending_photos'),
-        ])
-        .orderBy('r.due_at')
-        .limit(filter.limit)
-        .offset(filter.offset)
-        .compile(),
-    ),
-  ];
-}
+/** W5: reports.handling.service listQueue → repository.listQueue: the page, then the capped count when the page is full. */
+export const queueQueries = {
+  page: (filter: QueueFilter, page: { limit: number; offset: number }): Statement => statement(queuePageQuery(compiler, filter, page).compile()),
+  count: (filter: QueueFilter, cap: number): Statement => statement(countQueueQuery(compiler, filter, cap).compile()),
+};
 
 /** W6b: dossiers.statistics getDossierStatistics, one SQL pass over an agency subtree's dossiers (the module's own builder). */
 export function statisticsQueries(input: { agencyIds: string[]; from: string; to: string; start: Date; end: Date; asOf: Date; nearly: Date }): Statement[] {

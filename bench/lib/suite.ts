@@ -135,9 +135,12 @@ async function preparePools(handle: DatabaseHandle, timeZone: string): Promise<P
   const moreCodes = reportCodes.length < 100 ? (await sample<{ code: string }>(`select code from reports where is_public and status <> 'rejected' limit 3000`)).map((row) => row.code) : [];
   const dossierCodes = (await sample<{ code: string }>(`select code from dossiers tablesample system (10) limit 3000`)).map((row) => row.code);
   const moreDossiers = dossierCodes.length < 100 ? (await sample<{ code: string }>(`select code from dossiers limit 3000`)).map((row) => row.code) : [];
-  // The busiest units (garbage, roads, lighting) with one of their officers.
+  // The four units with the longest queues (of those with an officer), with one of their officers.
+  const busiest = await sample<{ code: string }>(
+    `select a.code from reports r join agencies a on a.id = r.unit_id where r.status in ('submitted', 'assigned', 'in_progress', 'resolved') and exists (select 1 from role_grants g where g.agency_id = a.id and g.role = 'officer') group by a.code order by count(*) desc, a.code limit 4`,
+  );
   const units: Pools['units'] = [];
-  for (const code of ['HEPCO', 'SXD_GT', 'CSDT', 'PHUXUAN_KT']) {
+  for (const { code } of busiest) {
     const officer = await db.selectFrom('role_grants as g').innerJoin('agencies as a', 'a.id', 'g.agency_id').select('g.user_id').where('g.role', '=', 'officer').where('a.code', '=', code).limit(1).executeTakeFirst();
     if (officer) units.push({ code, token: await session(officer.user_id) });
   }
@@ -411,7 +414,11 @@ async function checkSql(databaseUrl: string, env: NodeJS.ProcessEnv, port: numbe
     ...dossierLookupQueries('x'),
     reportPageQueries('x').first,
     ...reportPageQueries('x').then({ id: 'x', category_id: 'x' }),
-    ...queueQueries({ unitIds: ['x'], now: new Date(), limit: 100, offset: 0 }),
+    // A unit's page has one lane per (unit of its subtree, status): every subtree size up to the lanes' limit.
+    ...Array.from({ length: 16 }, (_, index) => ({ unitIds: Array.from({ length: index + 1 }, () => 'x'), statuses: ['submitted', 'assigned', 'in_progress', 'resolved'] })).flatMap((filter) => [
+      queueQueries.page(filter, { limit: 100, offset: 0 }),
+      queueQueries.count(filter, 1000),
+    ]),
   ]) {
     expected.add(normaliseSql(statement.sql).replace(/\(\$\d+(, \$\d+)*\)/g, '($n)').replace(/\$\d+/g, '$n'));
   }

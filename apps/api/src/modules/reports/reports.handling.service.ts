@@ -4,7 +4,6 @@
  * new state, the timeline event and the audit row are written in one transaction with the report row locked.
  */
 import type { ReportAction } from '@onecity/contracts';
-import { sql } from 'kysely';
 import { recordAudit, type AuditContext } from '../../core/audit/audit.ts';
 import { requireActor, type Actor } from '../../core/auth/actor.ts';
 import type { AppContext } from '../../core/context.ts';
@@ -15,6 +14,7 @@ import { findUserContacts, listUserGrants, listUsersWithRoleUnder } from '../ide
 import { addWorkingDays, getWorkingCalendar, localDateTime } from '../calendar/index.ts';
 import { actorKindsFor, canSeeReporter, canViewQueue } from './reports.policy.ts';
 import { attachPhotos, checkPhotosUsable } from './reports.photos.service.ts';
+import * as repository from './reports.repository.ts';
 import type { ReportRow } from './reports.repository.ts';
 import { alertStaff, noticeFollowers, staffToAlert } from './reports.notices.ts';
 import { transition, type ActorKind, type ReportCommand, type ReportState, type TransitionError } from './workflow/report-workflow.ts';
@@ -232,29 +232,20 @@ export async function listQueue(
   if (filter.triage ? !canViewQueue(known, null) || !actorKindsFor(known, { reporterId: '', unitPath: null }).includes('ioc') : !canViewQueue(known, unit?.path ?? null)) {
     throw new AppError('auth.forbidden');
   }
-  let query = ctx.db.selectFrom('reports as r').innerJoin('report_categories as c', 'c.id', 'r.category_id');
-  if (filter.triage) query = query.where('r.status', '=', 'submitted');
-  else if (unit) {
-    const unitIds = [...directory.byId.values()].filter((a) => a.path === unit.path || a.path.startsWith(`${unit.path}.`)).map((a) => a.id);
-    query = query.where('r.unit_id', 'in', unitIds);
-  }
-  query = query.where('r.status', 'in', filter.statuses?.length ? filter.statuses : ['submitted', 'assigned', 'in_progress', 'resolved']);
-  if (filter.categoryCode) query = query.where('c.code', '=', filter.categoryCode);
-  if (filter.areaCode) query = query.where('r.area_code', '=', filter.areaCode);
-  if (filter.officerId) query = query.where('r.officer_id', '=', filter.officerId);
-  if (filter.overdueOnly) query = query.where('r.due_at', '<', new Date()).where('r.status', 'in', ['submitted', 'assigned', 'in_progress']);
-  const total = await query.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
-  const rows = await query
-    .select([
-      'r.code', 'r.status', 'r.description', 'r.is_urgent', 'r.area_code', 'r.unit_id', 'r.officer_id', 'r.due_at', 'r.created_at', 'r.escalation_level',
-      'r.pending_extension', 'r.answers', 'r.reporter_revealed_at', 'r.reporter_id', 'c.code as category_code', 'c.name_vi as category_name_vi', 'c.name_en as category_name_en',
-      // Photos waiting for staff review (the partial index on pending photos serves it).
-      sql<number>`(select count(*)::int from report_photos p where p.report_id = r.id and p.review_status = 'pending')`.as('pending_photos'),
-    ])
-    .orderBy('r.due_at')
-    .limit(filter.limit)
-    .offset(filter.offset)
-    .execute();
+  const statuses = filter.statuses?.length ? filter.statuses : ['submitted', 'assigned', 'in_progress', 'resolved'];
+  const page = await repository.listQueue(
+    ctx.db,
+    {
+      unitIds: filter.triage ? undefined : unit ? [...directory.byId.values()].filter((a) => a.path === unit.path || a.path.startsWith(`${unit.path}.`)).map((a) => a.id) : undefined,
+      statuses: filter.triage ? statuses.filter((status) => status === 'submitted') : statuses,
+      categoryCode: filter.categoryCode,
+      areaCode: filter.areaCode,
+      officerId: filter.officerId,
+      overdueBefore: filter.overdueOnly ? new Date() : undefined,
+    },
+    { limit: filter.limit, offset: filter.offset },
+  );
+  const rows = page.rows;
   const now = Date.now();
   const visible = rows.filter((row) => canSeeReporter(known, { unitPath: row.unit_id ? (directory.byId.get(row.unit_id)?.path ?? null) : null, isRevealed: row.reporter_revealed_at !== null }));
   const contacts = await findUserContacts(ctx, visible.map((row) => row.reporter_id));
@@ -281,7 +272,7 @@ export async function listQueue(
       pendingPhotos: row.pending_photos,
     };
   });
-  return { items, total: Number(total.count) };
+  return { items, total: page.total, isTotalCapped: page.isTotalCapped };
 }
 
 const SYSTEM: AuditContext = { actorId: null, actorRole: 'system', ip: null, requestId: 'job:reports.sweep' };

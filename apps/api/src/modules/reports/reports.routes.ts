@@ -382,6 +382,7 @@ export async function reportsRoutes(app: App): Promise<void> {
       schema: {
         tags: ['reports', 'console'],
         summary: "Staff queue, soonest deadline first: a unit's reports (officers and leads of it), or the IOC triage queue",
+        description: '`total` is exact up to 1,000 reports (or the end of the page asked for, if further); beyond it `isTotalCapped` is true and `total` is that cap.',
         querystring: Type.Object(
           {
             unit: Type.Optional(UnitCode),
@@ -396,7 +397,7 @@ export async function reportsRoutes(app: App): Promise<void> {
           },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Object({ items: Type.Array(Type.Any()), total: Type.Integer() }), 400: Problem, 401: Problem, 403: Problem, 404: Problem },
+        response: { 200: Type.Object({ items: Type.Array(Type.Any()), total: Type.Integer(), isTotalCapped: Type.Boolean() }), 400: Problem, 401: Problem, 403: Problem, 404: Problem },
       },
     },
     async (request) =>

@@ -116,7 +116,7 @@ export function queueSearch(query: QueueQuery): string {
 }
 
 /** A staff queue, soonest deadline first. */
-export const listQueue = (query: QueueQuery) => api.get<{ items: QueueItem[]; total: number }>(`/console/reports?${queueSearch(query)}`);
+export const listQueue = (query: QueueQuery) => api.get<{ items: QueueItem[]; total: number; isTotalCapped: boolean }>(`/console/reports?${queueSearch(query)}`);
 
 /** IOC: shows the reporter's identity to the handling unit, with a reason (audited). */
 export const revealReporter = (code: string, reason: string) => api.post<void>(`${path(code)}/reveal-reporter`, { reason });
