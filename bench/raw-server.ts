@@ -140,7 +140,7 @@ async function handle(request: http.IncomingMessage, response: http.ServerRespon
     await run(statements.agencies);
     for (const source of ['report', 'dossier'] as const) {
       const [cursor] = await run(catchUpQueries.cursor(source));
-      await run(catchUpQueries.eventsAfter(source, Number(cursor?.last_event_id ?? 0)));
+      if (cursor?.rebuild_after_code === null) await run(catchUpQueries.eventsAfter(source, Number(cursor.last_event_id)));
     }
     const { reads } = statements;
     const [sums, openDossiers, openReports, procedures, documents] = await Promise.all([reads.sums, reads.openDossiers, reads.openReports, reads.procedures, reads.documents].map(runOrNone));

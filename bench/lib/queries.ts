@@ -215,7 +215,7 @@ export function dailySumsByMetricQuery(filter: { agencyIds?: string[]; fromDay: 
  * listDossierEventsAfter; 500 a batch). With nothing new, that is all it runs.
  */
 export const catchUpQueries = {
-  cursor: (source: 'report' | 'dossier'): Statement => statement(compiler.selectFrom('operations_cursors').select('last_event_id').where('source', '=', source).compile()),
+  cursor: (source: 'report' | 'dossier'): Statement => statement(compiler.selectFrom('operations_cursors').select(['last_event_id', 'rebuild_after_code']).where('source', '=', source).compile()),
   eventsAfter: (source: 'report' | 'dossier', afterId: number): Statement =>
     source === 'report'
       ? statement(

@@ -108,7 +108,7 @@ export async function prepareDatabase(
     });
     log(`Loaded in ${formatDuration(summary.seconds.total)} (reports: ${formatCount(summary.reports / Math.max(0.001, summary.seconds.reports))}/s).`);
     // The operations figures read the daily aggregates; as seed:scale does, they are computed once from the new data.
-    const aggregates = await aggregateGenerated(ctx);
+    const aggregates = await aggregateGenerated(ctx, { quiet: options.quick });
     log(`Operations aggregates rebuilt in ${formatDuration(aggregates.seconds)} (${formatCount(aggregates.rows)} daily rows).`);
     return { config, generated: true, loadSeconds: summary.seconds.total, aggregates };
   } finally {

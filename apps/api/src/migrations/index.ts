@@ -22,6 +22,7 @@ import * as addDecision766Aggregates from './20261130110000_add-decision-766-agg
 import * as addOperationsCityDaily from './20261130120000_add-operations-city-daily.ts';
 import * as addMapPlaceTimeIndex from './20261201090000_add-map-place-time-index.ts';
 import * as addOperationsCounterIndexes from './20261201100000_add-operations-counter-indexes.ts';
+import * as addOperationsRebuildProgress from './20261202090000_add-operations-rebuild-progress.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261129090000_create-foundation-tables': createFoundationTables,
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   '20261130120000_add-operations-city-daily': addOperationsCityDaily,
   '20261201090000_add-map-place-time-index': addMapPlaceTimeIndex,
   '20261201100000_add-operations-counter-indexes': addOperationsCounterIndexes,
+  '20261202090000_add-operations-rebuild-progress': addOperationsRebuildProgress,
 };

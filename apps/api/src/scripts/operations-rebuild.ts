@@ -6,7 +6,7 @@
 import { ConfigError, loadConfig } from '../config.ts';
 import type { AppContext } from '../core/context.ts';
 import { openDatabase } from '../core/db/database.ts';
-import { rebuildAggregates } from '../modules/operations/index.ts';
+import { rebuildWithProgress } from './city-data/run.ts';
 
 try {
   const config = loadConfig();
@@ -15,7 +15,7 @@ try {
     const log = { info: () => undefined, warn: (object: object, message: string) => process.stderr.write(`${message} ${JSON.stringify(object)}\n`), error: (object: object, message: string) => process.stderr.write(`${message} ${JSON.stringify(object)}\n`) };
     const ctx: AppContext = { db: handle.db, config, log, canSend: () => false, kickMessageDelivery: () => undefined };
     const started = Date.now();
-    const result = await rebuildAggregates(ctx);
+    const result = await rebuildWithProgress(ctx);
     process.stdout.write(`Operations aggregates rebuilt: ${result.reports} reports, ${result.dossiers} dossiers, ${result.rows} daily rows in ${Date.now() - started} ms.\n`);
     process.exitCode = 0;
   } finally {

@@ -722,6 +722,8 @@ export interface OperationsCursorsTable {
   source: 'report' | 'dossier';
   last_event_id: number;
   updated_at: UpdatedAt;
+  /** While a rebuild runs: the last item code it has recomputed ('' at its start); null otherwise. */
+  rebuild_after_code: string | null;
 }
 
 export interface OperationsScorecardCommentsTable {

@@ -27,6 +27,8 @@ export const AGGREGATE_OPERATIONS = 'operations.aggregate';
 const BATCH = 500;
 const PAGE = 1000;
 const INSERT_CHUNK = 500;
+/** Daily rows a rebuild sums in memory before it writes them. */
+const REBUILD_FLUSH_ROWS = 200_000;
 /** How long a missing event id may hold the cursor before it is taken as a rolled-back transaction. */
 const GAP_GRACE_MS = 60_000;
 
@@ -111,7 +113,9 @@ async function storeContributions(trx: Transaction<DB>, source: Source, items: {
 
 /** Applies one batch of one timeline; returns how many events it read (0: caught up, or another instance moved first). */
 async function applyBatch(ctx: AppContext, source: Source, rootId: string, now: Date): Promise<number> {
-  const cursorRow = await ctx.db.selectFrom('operations_cursors').select('last_event_id').where('source', '=', source).executeTakeFirstOrThrow();
+  const cursorRow = await ctx.db.selectFrom('operations_cursors').select(['last_event_id', 'rebuild_after_code']).where('source', '=', source).executeTakeFirstOrThrow();
+  // A rebuild is recomputing everything: it brings the aggregates up to its cursors, the job resumes after it.
+  if (cursorRow.rebuild_after_code !== null) return 0;
   const cursor = Number(cursorRow.last_event_id);
   const events = await readEvents(ctx, source, cursor);
   if (events.length === 0) return 0;
@@ -120,8 +124,8 @@ async function applyBatch(ctx: AppContext, source: Source, rootId: string, now: 
   const next = advanceCursor(cursor, events, now, GAP_GRACE_MS);
   let isApplied = false;
   await ctx.db.transaction().execute(async (trx) => {
-    const locked = await trx.selectFrom('operations_cursors').select('last_event_id').where('source', '=', source).forUpdate().executeTakeFirstOrThrow();
-    if (Number(locked.last_event_id) !== cursor) return;
+    const locked = await trx.selectFrom('operations_cursors').select(['last_event_id', 'rebuild_after_code']).where('source', '=', source).forUpdate().executeTakeFirstOrThrow();
+    if (Number(locked.last_event_id) !== cursor || locked.rebuild_after_code !== null) return;
     const previous = new Map(
       (await trx.selectFrom('operations_item_contributions').select(['code', 'contributions']).where('source', '=', source).where('code', 'in', codes).execute()).map((row) => [row.code, row.contributions]),
     );
@@ -151,50 +155,91 @@ export async function applyNewEvents(ctx: AppContext, now = new Date(), maxBatch
   return totals;
 }
 
+/** How a rebuild pages: items per page (each page its own transaction) and daily rows held in memory before they are written. */
+export interface RebuildOptions {
+  pageSize?: number;
+  flushRows?: number;
+  /** Called after each page is committed, with the timeline and how many of its items are done. */
+  onPage?: (source: Source, done: number) => void;
+}
+
+/** The rebuild's marker on both timelines, checked under the cursor rows' lock: null when the rebuild was taken over or ended. */
+async function lockRebuild(trx: Transaction<DB>): Promise<Map<string, string | null>> {
+  const rows = await trx.selectFrom('operations_cursors').select(['source', 'rebuild_after_code']).forUpdate().execute();
+  return new Map(rows.map((row) => [row.source, row.rebuild_after_code]));
+}
+
 /**
- * Recomputes every aggregate from every report and dossier, in one transaction that holds both cursors (the job waits
- * meanwhile). The cursors restart at the last events older than the grace period: anything newer is applied again by
- * the next run, which changes nothing when it was already counted.
+ * Recomputes every aggregate from every report and dossier, page by page (items in code order), each page in its own
+ * transaction, so a city of any size is rebuilt without one transaction over all of it:
+ * - start: the cursors move to the last events older than the grace period, the aggregates are emptied and both
+ *   cursor rows are marked as rebuilding; the minute job (and a figure request's catch-up) applies nothing meanwhile;
+ * - each page stores its items' contributions and records its last code on the marker; the daily sums are kept in
+ *   memory and written when they reach `flushRows` rows (pages follow codes, which follow days, so a day's rows are
+ *   complete soon after it is passed);
+ * - end: the remaining sums are written and the marker cleared; the job then applies the events after the cursors, which
+ *   changes nothing for the items already recomputed from their newer facts.
+ * A rebuild that stops half-way leaves the marker set (the figures stay partial and the job idle) until the next rebuild
+ * starts again from the beginning. Two rebuilds at once: the later one's start takes over, the earlier one stops with
+ * an error at its next page.
  */
-export async function rebuildAggregates(ctx: AppContext, now = new Date()): Promise<{ reports: number; dossiers: number; rows: number }> {
+export async function rebuildAggregates(ctx: AppContext, now = new Date(), options: RebuildOptions = {}): Promise<{ reports: number; dossiers: number; rows: number }> {
+  const pageSize = options.pageSize ?? PAGE;
+  const flushRows = options.flushRows ?? REBUILD_FLUSH_ROWS;
   const rootId = await rootAgencyId(ctx);
-  return ctx.db.transaction().execute(async (trx) => {
+  await ctx.db.transaction().execute(async (trx) => {
     // Inside the transaction everything is read through it: the embedded database has a single connection.
     const inTransaction: AppContext = { ...ctx, db: trx };
-    await trx.selectFrom('operations_cursors').select('source').forUpdate().execute();
+    await lockRebuild(trx);
     const before = new Date(now.getTime() - GAP_GRACE_MS);
     const cursors = { report: await reportQueries.findLatestReportEventId(inTransaction, before), dossier: await dossierQueries.findLatestDossierEventId(inTransaction, before) };
     await trx.deleteFrom('operations_daily').execute();
     await trx.deleteFrom('operations_daily_city').execute();
     await trx.deleteFrom('operations_item_contributions').execute();
-    const counts = { reports: 0, dossiers: 0 };
-    const totals = new Map<string, Contribution>();
     for (const source of ['report', 'dossier'] as const) {
-      let afterCode = '';
-      for (;;) {
-        const page = await readContributions(inTransaction, source, { afterCode, limit: PAGE }, rootId);
-        if (page.length === 0) break;
-        await storeContributions(trx, source, page);
-        for (const item of page) for (const contribution of item.contributions) {
-          const key = `${contribution[0]}|${contribution[1]}|${contribution[2]}`;
-          const existing = totals.get(key);
-          if (existing) existing[3] += contribution[3];
-          else totals.set(key, [...contribution]);
-        }
-        counts[source === 'report' ? 'reports' : 'dossiers'] += page.length;
-        afterCode = page.at(-1)?.code ?? afterCode;
-        if (page.length < PAGE) break;
-      }
+      await trx.updateTable('operations_cursors').set({ last_event_id: cursors[source], rebuild_after_code: '', updated_at: now }).where('source', '=', source).execute();
     }
-    const rows = [...totals.values()].filter((row) => row[3] !== 0);
-    await addToDaily(trx, rows);
-    for (const source of ['report', 'dossier'] as const) {
-      await trx.updateTable('operations_cursors').set({ last_event_id: cursors[source], updated_at: now }).where('source', '=', source).execute();
-    }
-    // Fresh statistics for the planner: the tables were just emptied and refilled.
-    await sql`analyze operations_daily, operations_daily_city, operations_item_contributions`.execute(trx);
-    return { ...counts, rows: rows.length };
   });
+  const counts = { reports: 0, dossiers: 0 };
+  const totals = new Map<string, Contribution>();
+  const flush = async (trx: Transaction<DB>) => {
+    await addToDaily(trx, [...totals.values()].filter((row) => row[3] !== 0));
+    totals.clear();
+  };
+  for (const source of ['report', 'dossier'] as const) {
+    let afterCode = '';
+    for (;;) {
+      const page = await readContributions(ctx, source, { afterCode, limit: pageSize }, rootId);
+      if (page.length === 0) break;
+      for (const item of page) for (const contribution of item.contributions) {
+        const key = `${contribution[0]}|${contribution[1]}|${contribution[2]}`;
+        const existing = totals.get(key);
+        if (existing) existing[3] += contribution[3];
+        else totals.set(key, [...contribution]);
+      }
+      const lastCode = page.at(-1)?.code ?? afterCode;
+      await ctx.db.transaction().execute(async (trx) => {
+        if ((await lockRebuild(trx)).get(source) !== afterCode) throw new Error('operations: another rebuild of the aggregates started meanwhile');
+        await storeContributions(trx, source, page);
+        if (totals.size >= flushRows) await flush(trx);
+        await trx.updateTable('operations_cursors').set({ rebuild_after_code: lastCode }).where('source', '=', source).execute();
+      });
+      counts[source === 'report' ? 'reports' : 'dossiers'] += page.length;
+      options.onPage?.(source, counts[source === 'report' ? 'reports' : 'dossiers']);
+      afterCode = lastCode;
+      if (page.length < pageSize) break;
+    }
+  }
+  await ctx.db.transaction().execute(async (trx) => {
+    const markers = await lockRebuild(trx);
+    if (markers.get('report') === null || markers.get('dossier') === null) throw new Error('operations: another rebuild of the aggregates started meanwhile');
+    await flush(trx);
+    await trx.updateTable('operations_cursors').set({ rebuild_after_code: null, updated_at: now }).execute();
+  });
+  // Fresh statistics for the planner: the tables were just emptied and refilled.
+  await sql`analyze operations_daily, operations_daily_city, operations_item_contributions`.execute(ctx.db);
+  const daily = await ctx.db.selectFrom('operations_daily').select((eb) => eb.fn.countAll<number>().as('rows')).executeTakeFirstOrThrow();
+  return { ...counts, rows: Number(daily.rows) };
 }
 
 /** A LIKE pattern for the values starting with `prefix`. */

@@ -9,7 +9,7 @@ import { migrateToLatest } from '../../core/db/migrate.ts';
 import { ensureShippedHolidays } from '../../modules/calendar/index.ts';
 import { rebuildAggregates } from '../../modules/operations/index.ts';
 import { seedDemoCity } from '../../seed/demo-city.ts';
-import { formatCount, formatDuration, parseOptions, type OptionSpec, type ParsedOptions } from './cli.ts';
+import { formatCount, formatDuration, parseOptions, Progress, type OptionSpec, type ParsedOptions } from './cli.ts';
 import { daysNeeded, generateCity, hasGeneratedData, startOfLocalDay, type GenerateSummary } from './generate.ts';
 
 /** Opens the configured database with the demo city in it (seeded when missing), for scripts and benchmarks. */
@@ -34,10 +34,30 @@ export async function openCity(config: Config, poolMax = 4): Promise<{ ctx: AppC
  * does): the data was loaded without the services, so the aggregation job would otherwise re-read every timeline
  * event while the city is being used or measured.
  */
-export async function aggregateGenerated(ctx: AppContext): Promise<{ seconds: number; reports: number; dossiers: number; rows: number }> {
+export async function aggregateGenerated(ctx: AppContext, options: { quiet?: boolean } = {}): Promise<{ seconds: number; reports: number; dossiers: number; rows: number }> {
   const started = performance.now();
-  const result = await rebuildAggregates(ctx);
+  const result = await rebuildWithProgress(ctx, options);
   return { seconds: Math.round((performance.now() - started) / 100) / 10, ...result };
+}
+
+/** `rebuildAggregates` with a progress bar per timeline (items recomputed of all, rate, time left) unless quiet. */
+export async function rebuildWithProgress(ctx: AppContext, options: { quiet?: boolean } = {}) {
+  if (options.quiet) return rebuildAggregates(ctx);
+  const [reports, dossiers] = await Promise.all(
+    (['reports', 'dossiers'] as const).map(async (table) => Number((await ctx.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow()).count)),
+  );
+  const bars = { report: new Progress('aggregates: reports', reports ?? 0), dossier: new Progress('aggregates: dossiers', dossiers ?? 0) };
+  const done = { report: 0, dossier: 0 };
+  const result = await rebuildAggregates(ctx, new Date(), {
+    onPage: (source, count) => {
+      if (source === 'dossier' && done.dossier === 0) bars.report.finish();
+      bars[source].tick(count - done[source]);
+      done[source] = count;
+    },
+  });
+  if (done.dossier === 0) bars.report.finish();
+  bars.dossier.finish();
+  return result;
 }
 
 export const GENERATOR_OPTIONS = {
