@@ -62,7 +62,7 @@ try {
     const reference = scoreDecision766(await readDecision766Input(ctx, scope, period));
     const itemsMs = ms(started);
     const figures = (result: typeof reference) => JSON.stringify(result.indicators.map((indicator) => [indicator.definition.code, indicator.numerator, indicator.denominator, indicator.points]));
-    log(`${`${code} ${from}..${to}`.padEnd(32)} | ${String(parts.openDossiers.length).padStart(13)} | ${String(parts.openReports.length).padStart(12)} | ${times.join(' ').padStart(30)} | ${String(itemsMs).padStart(19)} | ${figures(served) === figures(reference) ? 'yes' : 'NO'}`);
+    log(`${`${code} ${from}..${to}`.padEnd(32)} | ${String(parts.openDossiers.length).padStart(13)} | ${String(parts.openReports.length + (parts.openReportClasses ?? []).reduce((sum, openClass) => sum + openClass.count, 0)).padStart(12)} | ${times.join(' ').padStart(30)} | ${String(itemsMs).padStart(19)} | ${figures(served) === figures(reference) ? 'yes' : 'NO'}`);
   }
   const statistics: number[] = [];
   for (let run = 0; run < runs; run += 1) {

@@ -8,6 +8,7 @@ import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQue
 import type { DB } from '../../apps/api/src/core/db/schema.ts';
 import { DECISION_766_METRIC_PREFIX } from '../../apps/api/src/modules/operations/workflow/decision-766.ts';
 import { dossierStatisticsSql, dossiersInProgressSql } from '../../apps/api/src/modules/procedures/dossiers.statistics.ts';
+import { openReportClassesQuery } from '../../apps/api/src/modules/reports/reports.queries.ts';
 import { countPublicReportsQuery, countQueueQuery, publicMapSliceQuery, queuePageQuery, type MapSlice, type PublicFilter, type QueueFilter } from '../../apps/api/src/modules/reports/reports.repository.ts';
 
 const compiler = new Kysely<DB>({
@@ -78,7 +79,6 @@ export interface ReportFactsFilter {
   createdFrom?: Date;
   createdTo?: Date;
   resolvedFrom?: Date;
-  openAt?: Date;
 }
 
 /** reports.queries listReportFacts (without transfers); null when it runs nothing (an empty list of units). */
@@ -96,11 +96,6 @@ export function reportFactsQuery(filter: ReportFactsFilter): Statement | null {
   if (filter.createdFrom) query = query.where('r.created_at', '>=', filter.createdFrom);
   if (filter.createdTo) query = query.where('r.created_at', '<', filter.createdTo);
   if (filter.resolvedFrom) query = query.where('r.resolved_at', '>=', filter.resolvedFrom);
-  if (filter.openAt) {
-    query = query
-      .where(sql<boolean>`r.status not in ('merged', 'rejected')`)
-      .where(sql<boolean>`tstzrange(r.created_at, case when r.resolved_at is not null then greatest(r.created_at, r.resolved_at) end, '[]') @> ${filter.openAt}::timestamptz`);
-  }
   return statement(query.orderBy('r.code').compile());
 }
 
@@ -283,7 +278,7 @@ export function decision766Queries(input: { scope: OperationsScope; period: { fr
     reads: {
       sums: dailySumsByMetricQuery(days),
       openDossiers: dossierFactsQuery({ agencyIds, openAt: { toDate: period.to, asOf: period.asOf } }),
-      openReports: reportFactsQuery({ unitIds: agencyIds, createdFrom: period.start, createdTo: period.end, openAt: period.asOf }),
+      openReports: agencyIds?.length === 0 ? null : statement(openReportClassesQuery(compiler, { unitIds: agencyIds, createdFrom: period.start, createdTo: period.end, openAt: period.asOf }).compile()),
       procedures: procedureFactsQuery(scope.isCity ? null : scope.agencyIds, scope.includesWard),
       documents: issuedDocumentsCountQuery({ agencyIds, start: period.start, end: period.end }),
     },

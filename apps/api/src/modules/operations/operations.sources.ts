@@ -45,13 +45,15 @@ export async function readDecision766Input(ctx: AppContext, scope: Scope, period
 export async function readDecision766Aggregates(ctx: AppContext, scope: Scope, period: Period): Promise<Decision766Aggregates> {
   const agencyIds = agencyFilter(scope);
   const days = { agencyIds, fromDay: period.from, toDay: period.to, prefix: DECISION_766_METRIC_PREFIX };
-  const [sums, openDossiers, openReports, procedures, documents] = await Promise.all([
+  // The open reports are counted by class in the database (the city's open stock is tens of thousands of reports at
+  // 1 M; reading and judging each was most of a request): the same verdicts, one per class, weighted by its count.
+  const [sums, openDossiers, openReportClasses, procedures, documents] = await Promise.all([
     sumDailyByMetric(ctx, days),
     dossierQueries.listDossierFacts(ctx, { agencyIds, openAt: { toDate: period.to, asOf: period.asOf } }),
-    reportQueries.listReportFacts(ctx, { unitIds: agencyIds, createdFrom: period.start, createdTo: period.end, openAt: period.asOf }),
+    reportQueries.countOpenReportClasses(ctx, { unitIds: agencyIds, createdFrom: period.start, createdTo: period.end, openAt: period.asOf }),
     dossierQueries.listProcedureFacts(ctx, scope.isCity ? null : scope.agencyIds, scope.includesWard),
     countIssuedDocuments(ctx, { agencyIds, start: period.start, end: period.end }),
   ]);
-  return { period, sums, dayOf: dayFormatter(ctx), openDossiers, openReports, procedures, documents: { all: documents.issued, met: documents.signed, late: 0, disliked: 0, centidays: 0 } };
+  return { period, sums, dayOf: dayFormatter(ctx), openDossiers, openReports: [], openReportClasses, procedures, documents: { all: documents.issued, met: documents.signed, late: 0, disliked: 0, centidays: 0 } };
 }
 

@@ -764,6 +764,43 @@ export function sumDayTallies(tallies: Iterable<DayTally>, period: Pick<Period, 
   return sums;
 }
 
+/**
+ * Open reports as the database counts them: grouped by what the rules read of a report besides its code and creation
+ * (all created in the period): its status, rating and reopenings, and how its deadline and answer stand to asOf and to
+ * each other. `isResolvedBefore` and `isResolvedOnTime` are null for a report not answered.
+ */
+export interface OpenReportClass {
+  status: string;
+  rating: number | null;
+  reopenCount: number;
+  /** due < asOf */
+  isDueBefore: boolean;
+  /** answered < asOf */
+  isResolvedBefore: boolean | null;
+  /** answered ≤ due */
+  isResolvedOnTime: boolean | null;
+  count: number;
+}
+
+/**
+ * A report of the class: created at the period's start, its deadline and answer placed around asOf so that every
+ * comparison the rules make (deadline and answer with asOf, answer with deadline) comes out as the class says.
+ */
+export function reportOfClass(openClass: OpenReportClass, period: Period): ReportInput {
+  const at = (ms: number) => new Date(period.asOf.getTime() + ms);
+  let resolvedAt: Date | null = null;
+  let dueAt: Date;
+  if (openClass.isResolvedBefore === null) dueAt = at(openClass.isDueBefore ? -1 : 0);
+  else if (openClass.isResolvedBefore) {
+    resolvedAt = at(-2);
+    dueAt = openClass.isResolvedOnTime ? (openClass.isDueBefore ? resolvedAt : at(0)) : at(-3);
+  } else {
+    resolvedAt = at(2);
+    dueAt = openClass.isResolvedOnTime ? resolvedAt : at(openClass.isDueBefore ? -1 : 0);
+  }
+  return { code: '', status: openClass.status, createdAt: period.start, dueAt, resolvedAt, rating: openClass.rating, reopenCount: openClass.reopenCount };
+}
+
 export interface Decision766Aggregates {
   period: Period;
   /** The daily aggregates' sums over the period's days and the scope's agencies, by metric. */
@@ -773,6 +810,8 @@ export interface Decision766Aggregates {
   /** The items still open at asOf: dossiers received by the period's end and not finished before asOf, reports filed in the period and not answered before asOf. */
   openDossiers: DossierInput[];
   openReports: ReportInput[];
+  /** More open reports, counted by class rather than read one by one (the same rules, weighted by each class's count). */
+  openReportClasses?: readonly OpenReportClass[];
   procedures: ProcedureInput[];
   /** Documents issued in the period (all) and those digitally signed (met). */
   documents: Tally;
@@ -800,13 +839,31 @@ export function scoreFromAggregates(parts: Decision766Aggregates): Decision766Re
   take(parts.sums, 1);
   // What the open items hold in the sums is what their facts give judged after everything (the aggregation recorded
   // it from the same facts): taken back, and replaced by their verdicts at asOf.
-  take(sumDayTallies([...parts.openDossiers.flatMap((dossier) => dossierDayTallies(dossier, parts.dayOf)), ...parts.openReports.flatMap((report) => reportDayTallies(report, parts.dayOf))], parts.period), -1);
+  const classes = (parts.openReportClasses ?? []).map((openClass) => ({ report: reportOfClass(openClass, parts.period), count: openClass.count }));
+  take(
+    sumDayTallies(
+      [
+        ...parts.openDossiers.flatMap((dossier) => dossierDayTallies(dossier, parts.dayOf)),
+        ...parts.openReports.flatMap((report) => reportDayTallies(report, parts.dayOf)),
+        ...classes.flatMap(({ report, count }) => reportDayTallies(report, parts.dayOf).map(([day, metric, value]): DayTally => [day, metric, value * count])),
+      ],
+      parts.period,
+    ),
+    -1,
+  );
   const open: Decision766Input = { period: parts.period, dossiers: parts.openDossiers, procedures: [], reports: parts.openReports, documents: [] };
   for (const code of AGGREGATED_INDICATORS) {
     const definition = findIndicator(code) as IndicatorDefinition;
     const tally = tallies.get(code) ?? emptyTally();
     const verdicts = tallyItems(definition, indicatorItems(definition, open));
     for (const key of TALLY_KEYS) tally[key] += verdicts[key];
+    // A class's verdicts are one report's, times its count (tallies add up item by item).
+    if (definition.itemKind === 'report') {
+      for (const { report, count } of classes) {
+        const one = tallyItems(definition, indicatorItems(definition, { ...open, dossiers: [], reports: [report] }));
+        for (const key of TALLY_KEYS) tally[key] += one[key] * count;
+      }
+    }
     tallies.set(code, tally);
   }
   const procedures: Decision766Input = { ...open, dossiers: [], reports: [], procedures: parts.procedures };
