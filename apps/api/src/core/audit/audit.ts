@@ -88,24 +88,32 @@ export async function recordAudit(trx: Transaction<DB>, context: AuditContext, e
     requestId: context.requestId,
   };
   const hash = hashAuditRow(head.hash, content);
+  // The row and the new head in one statement (one round trip fewer for every audited change).
   await trx
-    .insertInto('audit_log')
-    .values({
-      seq: content.seq,
-      at: content.at,
-      actor_id: content.actorId,
-      actor_role: content.actorRole,
-      action: content.action,
-      target_type: content.targetType,
-      target_id: content.targetId,
-      diff: JSON.stringify(content.diff),
-      ip: content.ip,
-      request_id: content.requestId,
-      prev_hash: head.hash,
-      hash,
-    })
+    .with('appended', (db) =>
+      db
+        .insertInto('audit_log')
+        .values({
+          seq: content.seq,
+          at: content.at,
+          actor_id: content.actorId,
+          actor_role: content.actorRole,
+          action: content.action,
+          target_type: content.targetType,
+          target_id: content.targetId,
+          diff: JSON.stringify(content.diff),
+          ip: content.ip,
+          request_id: content.requestId,
+          prev_hash: head.hash,
+          hash,
+        })
+        .returning(['seq', 'hash']),
+    )
+    .updateTable('audit_head')
+    .from('appended')
+    .set((eb) => ({ seq: eb.ref('appended.seq'), hash: eb.ref('appended.hash') }))
+    .where('audit_head.id', '=', 1)
     .execute();
-  await trx.updateTable('audit_head').set({ seq: content.seq, hash }).where('id', '=', 1).execute();
 }
 
 /** The hashed content of a stored row (everything but the hashes). */

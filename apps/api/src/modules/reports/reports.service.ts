@@ -268,16 +268,16 @@ export async function submitReport(
       })
       .returningAll()
       .executeTakeFirstOrThrow();
+    // Filing and routing in one statement (the ids follow the list's order, so the timeline keeps it).
     await trx
       .insertInto('report_events')
-      .values({ report_id: row.id, at: now, type: 'submit', from_status: null, to_status: 'submitted', actor_id: reporter.userId, actor_kind: 'reporter', details: JSON.stringify({ channel: row.channel, isUrgent }) })
+      .values([
+        { report_id: row.id, at: now, type: 'submit', from_status: null, to_status: 'submitted', actor_id: reporter.userId, actor_kind: 'reporter', details: JSON.stringify({ channel: row.channel, isUrgent }) },
+        ...(unitId
+          ? [{ report_id: row.id, at: now, type: 'route', from_status: 'submitted', to_status: 'assigned', actor_id: null, actor_kind: 'system', details: JSON.stringify({ ...routing, dueAt: dueAt.toISOString() }) }]
+          : []),
+      ])
       .execute();
-    if (unitId) {
-      await trx
-        .insertInto('report_events')
-        .values({ report_id: row.id, at: now, type: 'route', from_status: 'submitted', to_status: 'assigned', actor_id: null, actor_kind: 'system', details: JSON.stringify({ ...routing, dueAt: dueAt.toISOString() }) })
-        .execute();
-    }
     await trx.insertInto('report_followers').values({ report_id: row.id, user_id: reporter.userId }).execute();
     await attachPhotos(trx, reporter.userId, row.id, photoIds, 'before');
     if (isUrgent) await alertStaff(trx, { code }, urgentRecipients, 'urgent');
