@@ -23,6 +23,7 @@ import * as addOperationsCityDaily from './20261130120000_add-operations-city-da
 import * as addMapPlaceTimeIndex from './20261201090000_add-map-place-time-index.ts';
 import * as addOperationsCounterIndexes from './20261201100000_add-operations-counter-indexes.ts';
 import * as addOperationsRebuildProgress from './20261202090000_add-operations-rebuild-progress.ts';
+import * as mapIndexCarriesCode from './20261202100000_map-index-carries-code.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261129090000_create-foundation-tables': createFoundationTables,
@@ -45,4 +46,5 @@ export const migrations: Record<string, Migration> = {
   '20261201090000_add-map-place-time-index': addMapPlaceTimeIndex,
   '20261201100000_add-operations-counter-indexes': addOperationsCounterIndexes,
   '20261202090000_add-operations-rebuild-progress': addOperationsRebuildProgress,
+  '20261202100000_map-index-carries-code': mapIndexCarriesCode,
 };

@@ -6,12 +6,15 @@
 import { ConfigError, loadConfig } from '../config.ts';
 import type { AppContext } from '../core/context.ts';
 import { openDatabase } from '../core/db/database.ts';
+import { migrateToLatest } from '../core/db/migrate.ts';
 import { rebuildWithProgress } from './city-data/run.ts';
 
 try {
   const config = loadConfig();
   const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolMax: 2 });
   try {
+    // The schema this code expects (as the API does when it starts).
+    await migrateToLatest(handle.db);
     const log = { info: () => undefined, warn: (object: object, message: string) => process.stderr.write(`${message} ${JSON.stringify(object)}\n`), error: (object: object, message: string) => process.stderr.write(`${message} ${JSON.stringify(object)}\n`) };
     const ctx: AppContext = { db: handle.db, config, log, canSend: () => false, kickMessageDelivery: () => undefined };
     const started = Date.now();

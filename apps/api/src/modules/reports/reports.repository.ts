@@ -94,12 +94,12 @@ export async function newestBySlices<T>(slices: MapSlice[], wanted: number, fetc
   return found;
 }
 
-/** The public reports matching the filter in one slice of time: id and creation time, from the map's indexes alone. */
+/** The public reports matching the filter in one slice of time: code and creation time, from the map's indexes alone. */
 function publicHits(db: Kysely<DB>, filter: PublicFilter, slice: MapSlice) {
   const box = filter.bbox ?? { minLng: -180, minLat: -90, maxLng: 180, maxLat: 90 };
   let query = db
     .selectFrom('reports')
-    .select(['id', 'created_at'])
+    .select(['code', 'created_at'])
     .where('is_public', '=', true)
     .where('status', 'in', filter.statuses?.length ? filter.statuses : PUBLIC_STATUSES)
     .where(
@@ -113,12 +113,16 @@ function publicHits(db: Kysely<DB>, filter: PublicFilter, slice: MapSlice) {
   return query;
 }
 
-/** A slice's newest `limit` matches, found in the map's index, joined to their rows (only those are read from the table). */
+/**
+ * A slice's newest `limit` matches, found in the map's index, joined to their rows (only those are read from the
+ * table) by code: codes follow filing time, so the newest reports' entries in the code's index sit together (their
+ * random UUIDs would not).
+ */
 function shownInSlice(db: Kysely<DB>, filter: PublicFilter, slice: MapSlice, limit: number) {
   return db
     .with('shown', () => publicHits(db, filter, slice).orderBy('created_at', 'desc').limit(limit))
     .selectFrom('shown')
-    .innerJoin('reports', 'reports.id', 'shown.id')
+    .innerJoin('reports', 'reports.code', 'shown.code')
     .orderBy('shown.created_at', 'desc');
 }
 
