@@ -46,17 +46,22 @@ export async function rebuildWithProgress(ctx: AppContext, options: { quiet?: bo
   const [reports, dossiers] = await Promise.all(
     (['reports', 'dossiers'] as const).map(async (table) => Number((await ctx.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow()).count)),
   );
-  const bars = { report: new Progress('aggregates: reports', reports ?? 0), dossier: new Progress('aggregates: dossiers', dossiers ?? 0) };
+  // Each bar starts when its timeline does, so its rate and time left are its own.
+  const reportBar = new Progress('aggregates: reports', reports ?? 0);
+  let dossierBar: Progress | null = null;
   const done = { report: 0, dossier: 0 };
   const result = await rebuildAggregates(ctx, new Date(), {
     onPage: (source, count) => {
-      if (source === 'dossier' && done.dossier === 0) bars.report.finish();
-      bars[source].tick(count - done[source]);
+      if (source === 'dossier' && dossierBar === null) {
+        reportBar.finish();
+        dossierBar = new Progress('aggregates: dossiers', dossiers ?? 0);
+      }
+      (source === 'report' ? reportBar : (dossierBar ?? reportBar)).tick(count - done[source]);
       done[source] = count;
     },
   });
-  if (done.dossier === 0) bars.report.finish();
-  bars.dossier.finish();
+  if (dossierBar === null) reportBar.finish();
+  else (dossierBar as Progress).finish();
   return result;
 }
 
