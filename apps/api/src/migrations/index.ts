@@ -24,6 +24,7 @@ import * as addMapPlaceTimeIndex from './20261201090000_add-map-place-time-index
 import * as addOperationsCounterIndexes from './20261201100000_add-operations-counter-indexes.ts';
 import * as addOperationsRebuildProgress from './20261202090000_add-operations-rebuild-progress.ts';
 import * as mapIndexCarriesCode from './20261202100000_map-index-carries-code.ts';
+import * as openReportsSpanCoversClasses from './20261202110000_open-reports-span-covers-classes.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261129090000_create-foundation-tables': createFoundationTables,
@@ -47,4 +48,5 @@ export const migrations: Record<string, Migration> = {
   '20261201100000_add-operations-counter-indexes': addOperationsCounterIndexes,
   '20261202090000_add-operations-rebuild-progress': addOperationsRebuildProgress,
   '20261202100000_map-index-carries-code': mapIndexCarriesCode,
+  '20261202110000_open-reports-span-covers-classes': openReportsSpanCoversClasses,
 };
