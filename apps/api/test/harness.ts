@@ -107,3 +107,22 @@ export async function latestCode(built: BuiltApp, recipient: string): Promise<st
   if (!row.code) throw new Error(`no code for ${recipient}`);
   return row.code;
 }
+
+/** Files a report through the API as the demo citizen and returns its code (a template for `copyReport`). */
+export async function fileDemoReport(built: BuiltApp, payload: Record<string, unknown>): Promise<string> {
+  const token = await loginToken(built.app, 'citizen@demo.onecity.local');
+  const response = await built.app.inject({ method: 'POST', url: '/api/v1/reports', headers: { authorization: `Bearer ${token}` }, payload });
+  if (response.statusCode !== 201) throw new Error(`filing a report failed: ${response.statusCode} ${response.body}`);
+  return response.json<{ code: string }>().code;
+}
+
+/**
+ * Inserts a copy of a report with a new id and some columns replaced, given as JSON values (uuids and instants as
+ * strings, a point as "(lng,lat)"): many reports with chosen facts without filing each through the API.
+ */
+export async function copyReport(built: BuiltApp, template: string, columns: Record<string, unknown>): Promise<void> {
+  const { sql } = await import('kysely');
+  await sql`
+    insert into reports select * from jsonb_populate_record(null::reports, (select to_jsonb(r) from reports r where code = ${template})
+      || ${JSON.stringify(columns)}::jsonb || jsonb_build_object('id', gen_random_uuid()))`.execute(built.handle.db);
+}

@@ -5,7 +5,7 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, loginToken, type TestApp } from '../../../test/harness.ts';
+import { copyReport, createTestApp, fileDemoReport, type TestApp } from '../../../test/harness.ts';
 import { seededRandom } from '../../core/seeded-random.ts';
 import { MAP_COUNT_CAP, MAP_EXCERPT_LENGTH, MAP_SLICE_DAYS, listPublicMapReports, listPublicReports, type PublicFilter } from './reports.repository.ts';
 
@@ -33,15 +33,7 @@ const LONG_DESCRIPTION = `Đường ${'rất '.repeat(60)}hư hỏng, ổ gà s�
 
 beforeAll(async () => {
   t = await createTestApp();
-  const citizen = await loginToken(t.app, 'citizen@demo.onecity.local');
-  const filed = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/reports',
-    headers: { authorization: `Bearer ${citizen}` },
-    payload: { categoryCode: 'ROAD_DAMAGE', description: LONG_DESCRIPTION, location: PHU_XUAN },
-  });
-  expect(filed.statusCode).toBe(201);
-  const template = filed.json().code as string;
+  const template = await fileDemoReport(t, { categoryCode: 'ROAD_DAMAGE', description: LONG_DESCRIPTION, location: PHU_XUAN });
   categoryIds = (await t.handle.db.selectFrom('report_categories').select('id').where('code', 'in', ['GARBAGE', 'ROAD_DAMAGE', 'STREET_LIGHT']).execute()).map((row) => row.id);
   // Copies of the filed report over 900 days: random places around Phú Xuân, statuses, categories and publicity, each
   // at its own millisecond, and one exactly on each slice boundary of NOW.
@@ -61,10 +53,7 @@ beforeAll(async () => {
     if (copy) Object.assign(copy, { at: new Date(NOW.getTime() - days * DAY), status: 'assigned', isPublic: true });
   });
   for (const copy of copies) {
-    await sql`
-      insert into reports select * from jsonb_populate_record(null::reports, (select to_jsonb(r) from reports r where code = ${template}) || jsonb_build_object(
-        'id', gen_random_uuid(), 'code', ${copy.code}::text, 'created_at', ${copy.at.toISOString()}::timestamptz, 'status', ${copy.status}::text,
-        'category_id', ${copy.category}::uuid, 'is_public', ${copy.isPublic}::boolean, 'location', point(${copy.lng}::float8, ${copy.lat}::float8)))`.execute(t.handle.db);
+    await copyReport(t, template, { code: copy.code, created_at: copy.at.toISOString(), status: copy.status, category_id: copy.category, is_public: copy.isPublic, location: `(${copy.lng},${copy.lat})` });
   }
   // The dense spot: old resolved reports, one statement.
   await sql`

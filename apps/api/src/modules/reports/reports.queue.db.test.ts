@@ -5,7 +5,7 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, loginToken, type TestApp } from '../../../test/harness.ts';
+import { copyReport, createTestApp, fileDemoReport, loginToken, type TestApp } from '../../../test/harness.ts';
 import { seededRandom } from '../../core/seeded-random.ts';
 import { QUEUE_COUNT_CAP, listQueue, queuePageQuery, type QueueFilter } from './reports.repository.ts';
 
@@ -37,15 +37,7 @@ const subtree = (code: string) => {
 
 beforeAll(async () => {
   t = await createTestApp();
-  const citizen = await loginToken(t.app, 'citizen@demo.onecity.local');
-  const filed = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/reports',
-    headers: { authorization: `Bearer ${citizen}` },
-    payload: { categoryCode: 'GARBAGE', description: 'Rác chất đống ở góc đường, nhiều ngày chưa thu gom.', location: { lat: 16.4698, lng: 107.5786 } },
-  });
-  expect(filed.statusCode).toBe(201);
-  const template = filed.json().code as string;
+  const template = await fileDemoReport(t, { categoryCode: 'GARBAGE', description: 'Rác chất đống ở góc đường, nhiều ngày chưa thu gom.', location: { lat: 16.4698, lng: 107.5786 } });
   agencies = await t.handle.db.selectFrom('agencies').select(['id', 'code', 'path']).execute();
   categories = await t.handle.db.selectFrom('report_categories').select(['id', 'code']).execute();
   officerIds = (await t.handle.db.selectFrom('users').select('id').limit(3).execute()).map((row) => row.id);
@@ -65,10 +57,7 @@ beforeAll(async () => {
     due: new Date(NOW.getTime() + Math.round((random() - 0.5) * 120 * 24) * HOUR + index),
   }));
   for (const copy of copies) {
-    await sql`
-      insert into reports select * from jsonb_populate_record(null::reports, (select to_jsonb(r) from reports r where code = ${template}) || jsonb_build_object(
-        'id', gen_random_uuid(), 'code', ${copy.code}::text, 'status', ${copy.status}::text, 'unit_id', ${copy.unit}::uuid, 'category_id', ${copy.category}::uuid,
-        'area_code', ${copy.area}::text, 'officer_id', ${copy.officer}::uuid, 'due_at', ${copy.due.toISOString()}::timestamptz))`.execute(t.handle.db);
+    await copyReport(t, template, { code: copy.code, status: copy.status, unit_id: copy.unit, category_id: copy.category, area_code: copy.area, officer_id: copy.officer, due_at: copy.due.toISOString() });
   }
   // A busy unit: more reports in progress than the count's cap, deadlines interleaved with its other statuses.
   const busy = subtree('HEPCO')[0];
