@@ -17,7 +17,7 @@ import { attachPhotos, checkPhotosUsable } from './reports.photos.service.ts';
 import * as repository from './reports.repository.ts';
 import type { ReportRow } from './reports.repository.ts';
 import { alertStaff, noticeFollowers, staffToAlert } from './reports.notices.ts';
-import { transition, type ActorKind, type ReportCommand, type ReportState, type TransitionError } from './workflow/report-workflow.ts';
+import { OPEN_REPORT_STATUSES, transition, type ActorKind, type ReportCommand, type ReportState, type TransitionError } from './workflow/report-workflow.ts';
 
 
 // Internal steps stay off the public timeline: who took it and the deadline negotiations.
@@ -263,7 +263,7 @@ export async function listQueue(
       officerId: row.officer_id,
       dueAt: row.due_at.toISOString(),
       secondsLeft: Math.round((row.due_at.getTime() - now) / 1000),
-      isOverdue: ['submitted', 'assigned', 'in_progress'].includes(row.status) && row.due_at.getTime() < now,
+      isOverdue: OPEN_REPORT_STATUSES.includes(row.status) && row.due_at.getTime() < now,
       escalationLevel: row.escalation_level,
       pendingExtension: row.pending_extension,
       answers: row.answers,
@@ -291,7 +291,7 @@ export async function sweepReports(ctx: AppContext, now = new Date()): Promise<{
   const overdue = await ctx.db
     .selectFrom('reports')
     .select(['id', 'unit_id', 'escalation_level'])
-    .where('status', 'in', ['submitted', 'assigned', 'in_progress'])
+    .where('status', 'in', OPEN_REPORT_STATUSES)
     .where((eb) =>
       eb.or([
         eb.and([eb('escalation_level', '=', 0), eb('due_at', '<', now)]),
@@ -306,7 +306,7 @@ export async function sweepReports(ctx: AppContext, now = new Date()): Promise<{
     const recipients = await staffToAlert(ctx, candidatePath, candidate.escalation_level === 0 ? 'overdue_lead' : 'overdue_ioc');
     await ctx.db.transaction().execute(async (trx) => {
       const row = await trx.selectFrom('reports').selectAll().where('id', '=', id).forUpdate().skipLocked().executeTakeFirst();
-      if (!row || !['submitted', 'assigned', 'in_progress'].includes(row.status)) return;
+      if (!row || !OPEN_REPORT_STATUSES.includes(row.status)) return;
       const level = row.escalation_level === 0 && row.due_at < now ? 1 : row.escalation_level === 1 && row.due_at.getTime() < now.getTime() - IOC_ESCALATION_DELAY_MS ? 2 : null;
       if (level === null) return;
       await trx.updateTable('reports').set({ escalation_level: level, updated_at: now }).where('id', '=', row.id).execute();

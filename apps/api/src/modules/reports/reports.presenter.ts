@@ -1,6 +1,7 @@
 import type { MapReport, PublicReport, ReportCategory } from '@onecity/contracts';
 import type { AgencyName } from '../agencies/index.ts';
 import { MAP_EXCERPT_LENGTH, type CategoryRow, type MapRow, type ReportRow } from './reports.repository.ts';
+import { OPEN_REPORT_STATUSES } from './workflow/report-workflow.ts';
 
 /** A category as the API shows it. */
 export function presentCategory(row: CategoryRow): ReportCategory {
@@ -21,8 +22,6 @@ export function presentCategory(row: CategoryRow): ReportCategory {
     isActive: row.is_active,
   };
 }
-
-const OPEN = new Set(['submitted', 'assigned', 'in_progress']);
 
 /** A report for public pages: no reporter, no officer, no personal data. */
 export function presentPublicReport(
@@ -46,7 +45,7 @@ export function presentPublicReport(
     routing: row.routing,
     receivedOn: row.received_on,
     dueAt: row.due_at.toISOString(),
-    isOverdue: OPEN.has(row.status) && row.due_at.getTime() < now.getTime(),
+    isOverdue: OPEN_REPORT_STATUSES.includes(row.status) && row.due_at.getTime() < now.getTime(),
     answer: row.answer,
     resolvedAt: row.resolved_at?.toISOString() ?? null,
     rating: row.rating,
@@ -64,7 +63,7 @@ export function presentMapReport(row: MapRow, category: { code: string; name_vi:
     category: { code: category.code, nameVi: category.name_vi, nameEn: category.name_en },
     description: characters.length > MAP_EXCERPT_LENGTH ? `${characters.slice(0, MAP_EXCERPT_LENGTH - 1).join('').trimEnd()}…` : row.description,
     status: row.status as MapReport['status'],
-    isOverdue: OPEN.has(row.status) && row.due_at.getTime() < now.getTime(),
+    isOverdue: OPEN_REPORT_STATUSES.includes(row.status) && row.due_at.getTime() < now.getTime(),
     location: { lat: row.location.y, lng: row.location.x },
     area: { code: row.area_code, nameVi: area?.nameVi ?? row.area_code, nameEn: area?.nameEn ?? row.area_code },
     createdAt: row.created_at.toISOString(),

@@ -15,6 +15,8 @@ import * as repository from './reports.repository.ts';
 import { getActiveCategory } from './reports.service.ts';
 import { photoPath } from './reports.photos.service.ts';
 
+import { OPEN_REPORT_STATUSES } from './workflow/report-workflow.ts';
+
 export { REPORT_STATUSES, toOpen311Status, type ReportStatus } from './workflow/report-workflow.ts';
 
 /** A public report with what an integration also needs: its internal id (to join its own rows) and its channel. */
@@ -250,7 +252,6 @@ export interface ReportFactsFilter {
   limit?: number;
 }
 
-const OPEN_REPORT_STATUSES = ['submitted', 'assigned', 'in_progress'];
 
 /**
  * The facts of the reports matching the filter, by code. Counting transfers reads each report's timeline, which costs

@@ -4,6 +4,7 @@
  */
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { DB, ReportCategoriesTable, ReportsTable } from '../../core/db/schema.ts';
+import { OPEN_REPORT_STATUSES } from './workflow/report-workflow.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 export type CategoryRow = Selectable<ReportCategoriesTable>;
@@ -194,7 +195,7 @@ export function listOpenReportsInBox(db: Executor, categoryId: string, box: { mi
     .selectFrom('reports')
     .select(['code', 'description', 'status', 'location', 'created_at', 'is_public'])
     .where('category_id', '=', categoryId)
-    .where('status', 'in', ['submitted', 'assigned', 'in_progress'])
+    .where('status', 'in', OPEN_REPORT_STATUSES)
     .where(sql<boolean>`location <@ box(point(${box.minLng}, ${box.minLat}), point(${box.maxLng}, ${box.maxLat}))`)
     .limit(50)
     .execute();
@@ -211,8 +212,6 @@ export interface QueueFilter {
   overdueBefore?: Date;
 }
 
-const OPEN_STATUSES = ['submitted', 'assigned', 'in_progress'];
-
 /** The most reports a queue counts: beyond it the answer says "more than" (a busy unit's history is far larger). */
 export const QUEUE_COUNT_CAP = 1_000;
 
@@ -221,7 +220,7 @@ const QUEUE_LANES_MAX = 64;
 
 /** The queue's statuses: the filter's, and with `overdueBefore` only the open ones among them. */
 function queueStatuses(filter: QueueFilter) {
-  return filter.overdueBefore ? filter.statuses.filter((status) => OPEN_STATUSES.includes(status)) : [...filter.statuses];
+  return filter.overdueBefore ? filter.statuses.filter((status) => OPEN_REPORT_STATUSES.includes(status)) : [...filter.statuses];
 }
 
 /** The queue's reports, every condition but unit and status (those the caller sets). */
@@ -293,8 +292,6 @@ export function countQueueQuery(db: Kysely<DB>, filter: QueueFilter, cap: number
   if (filter.unitIds) query = query.where(inList('r.unit_id', filter.unitIds));
   return db.selectFrom(query.limit(cap + 1).as('capped')).select((eb) => eb.fn.countAll<number>().as('count'));
 }
-
-export type QueueRow = Awaited<ReturnType<ReturnType<typeof queuePageQuery>['execute']>>[number];
 
 /**
  * A page of rows with the number of matches: exact from the page itself when the page is not full, else counted up to

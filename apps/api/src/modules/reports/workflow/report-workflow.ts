@@ -9,6 +9,9 @@ export const REPORT_STATUSES = ['submitted', 'assigned', 'in_progress', 'resolve
 /** A stage of the report lifecycle. */
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
+/** The stages in which a report is still being handled (its deadline runs; past it, it is overdue). */
+export const OPEN_REPORT_STATUSES: readonly string[] = ['submitted', 'assigned', 'in_progress'];
+
 /** Who issues a command: the citizen who reported, the operations centre, a handling unit's staff, or the platform itself. */
 export type ActorKind = 'reporter' | 'ioc' | 'unit_officer' | 'unit_lead' | 'system';
 
