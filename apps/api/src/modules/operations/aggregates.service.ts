@@ -160,7 +160,7 @@ export interface RebuildOptions {
   pageSize?: number;
   flushRows?: number;
   /** Called after each page is committed, with the timeline and how many of its items are done. */
-  onPage?: (source: Source, done: number) => void;
+  onPage?: (source: Source, done: number) => void | Promise<void>;
 }
 
 /** The rebuild's marker on both timelines, checked under the cursor rows' lock: null when the rebuild was taken over or ended. */
@@ -206,9 +206,11 @@ export async function rebuildAggregates(ctx: AppContext, now = new Date(), optio
     await addToDaily(trx, [...totals.values()].filter((row) => row[3] !== 0));
     totals.clear();
   };
+  // The last code this rebuild recorded on each timeline: any other value under the lock means another rebuild took over.
+  const recorded = { report: '', dossier: '' };
   for (const source of ['report', 'dossier'] as const) {
-    let afterCode = '';
     for (;;) {
+      const afterCode = recorded[source];
       const page = await readContributions(ctx, source, { afterCode, limit: pageSize }, rootId);
       if (page.length === 0) break;
       for (const item of page) for (const contribution of item.contributions) {
@@ -225,14 +227,14 @@ export async function rebuildAggregates(ctx: AppContext, now = new Date(), optio
         await trx.updateTable('operations_cursors').set({ rebuild_after_code: lastCode }).where('source', '=', source).execute();
       });
       counts[source === 'report' ? 'reports' : 'dossiers'] += page.length;
-      options.onPage?.(source, counts[source === 'report' ? 'reports' : 'dossiers']);
-      afterCode = lastCode;
+      await options.onPage?.(source, counts[source === 'report' ? 'reports' : 'dossiers']);
+      recorded[source] = lastCode;
       if (page.length < pageSize) break;
     }
   }
   await ctx.db.transaction().execute(async (trx) => {
     const markers = await lockRebuild(trx);
-    if (markers.get('report') === null || markers.get('dossier') === null) throw new Error('operations: another rebuild of the aggregates started meanwhile');
+    if (markers.get('report') !== recorded.report || markers.get('dossier') !== recorded.dossier) throw new Error('operations: another rebuild of the aggregates started meanwhile');
     await flush(trx);
     await trx.updateTable('operations_cursors').set({ rebuild_after_code: null, updated_at: now }).execute();
   });

@@ -327,7 +327,10 @@ describe('daily aggregates', () => {
     const incremental = await snapshot();
     // Small pages and a small memory budget: many page transactions and several writes of the daily sums.
     let pages = 0;
-    await rebuildAggregates(t.app.ctx, new Date(), { pageSize: 2, flushRows: 25, onPage: () => (pages += 1) });
+    const countPage = () => {
+      pages += 1;
+    };
+    await rebuildAggregates(t.app.ctx, new Date(), { pageSize: 2, flushRows: 25, onPage: countPage });
     expect(pages).toBeGreaterThan(8);
     expect(await snapshot()).toEqual(incremental);
 
@@ -358,6 +361,18 @@ describe('daily aggregates', () => {
     await rebuildAggregates(t.app.ctx, new Date(Date.now() + 3_600_000));
     expect(await snapshot()).toEqual(afterRestart);
     expect(await applyNewEvents(t.app.ctx)).toEqual({ reports: 0, dossiers: 0 });
+
+    // Another rebuild starting after this one's last page (its start resets the markers): this one must not write its
+    // sums into the other's fresh tables, and stops; the other's result stands.
+    await expect(
+      rebuildAggregates(t.app.ctx, new Date(), {
+        onPage: async (source) => {
+          if (source === 'dossier') await sql`update operations_cursors set rebuild_after_code = ''`.execute(t.handle.db);
+        },
+      }),
+    ).rejects.toThrow('another rebuild');
+    await rebuildAggregates(t.app.ctx, new Date(Date.now() + 3_600_000));
+    expect(await snapshot()).toEqual(afterRestart);
   });
 });
 
